@@ -1,0 +1,16 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import starlight from '@astrojs/starlight';
+import { defineConfig } from 'astro/config';
+import { handover } from './src/integration/index.ts';
+import { cacheDirFor, settingsFromEnv } from './src/integration/settings.ts';
+import { starlightOptions } from './src/integration/starlight-options.ts';
+
+// The package to build comes from the environment the `handover` CLI sets.
+const settings = settingsFromEnv();
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  cacheDir: cacheDirFor(settings, root),
+  integrations: [starlight(await starlightOptions(settings)), handover(settings)],
+});

@@ -1,0 +1,106 @@
+/**
+ * The `handover` command: a thin layer over src/lib and the Astro build.
+ * Exit codes: 0 success, 1 the package has errors or the build failed,
+ * 2 the command was used wrongly (unknown command, bad flag, missing DIR).
+ */
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { checkPackage, checkReport } from '../src/lib/check.ts';
+import { parseDay, today } from '../src/lib/dates.ts';
+import { hasErrors } from '../src/lib/findings.ts';
+import { PackageDirectoryError, readPackageDir } from '../src/lib/package-files.ts';
+import { formatFinding, formatSummary } from './cli-output.ts';
+
+const USAGE = `Usage:
+  handover check [DIR] [--json] [--today YYYY-MM-DD]
+  handover build [DIR] [--out DIR] [--profile public|internal] [--today YYYY-MM-DD]
+  handover dev   [DIR] [--profile public|internal]
+  handover serve [DIR] [--out DIR] [--port N]     build, then serve the result
+DIR defaults to "content". Exit codes: 0 ok, 1 errors found or build failed, 2 usage error.`;
+
+class UsageError extends Error {}
+
+/** The one way the CLI stops with a message. */
+function error(message: string, exitCode: number): never {
+  console.error(`handover: ${message}`);
+  if (exitCode === 2) console.error(`\n${USAGE}`);
+  process.exit(exitCode);
+}
+
+function parse(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      today: { type: 'string' },
+      out: { type: 'string' },
+      profile: { type: 'string', default: 'public' },
+      port: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (positionals.length > 1) throw new UsageError(`expected at most one package directory, got: ${positionals.join(' ')}`);
+  const day = values.today === undefined ? today() : parseDay(values.today);
+  if (!day) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}"`);
+  if (values.profile !== 'public' && values.profile !== 'internal') throw new UsageError(`--profile is public or internal, got "${values.profile}"`);
+  return { ...values, profile: values.profile as 'public' | 'internal', today: day, dir: resolve(positionals[0] ?? 'content') };
+}
+
+async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
+  const result = checkPackage(await readPackageDir(options.dir), { today: options.today });
+  if (options.json) {
+    console.log(JSON.stringify(checkReport(result), null, 2));
+  } else {
+    for (const f of result.findings) console.log(formatFinding(f));
+    console.log(formatSummary(result.summary));
+  }
+  return hasErrors(result.findings) ? 1 : 0;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const options = parse(rest);
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  switch (command) {
+    case 'check':
+      return runCheck(options);
+    case 'build': {
+      const { buildSite } = await import('../src/integration/build-site.ts');
+      return (await buildSite(options)).ok ? 0 : 1;
+    }
+    case 'serve': {
+      const { buildSite, serveSite } = await import('../src/integration/build-site.ts');
+      const built = await buildSite(options);
+      if (!built.ok) return 1;
+      await serveSite({ outDir: built.outDir, port: options.port ? Number(options.port) : undefined });
+      return 0;
+    }
+    case 'dev': {
+      const { devSite } = await import('../src/integration/build-site.ts');
+      await devSite(options);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (cause: unknown) => {
+    if (cause instanceof UsageError) error(cause.message, 2);
+    if (cause instanceof PackageDirectoryError) error(cause.message, 2);
+    if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string' && cause.code.startsWith('ERR_PARSE_ARGS')) error(cause.message, 2);
+    error(cause instanceof Error ? cause.message : String(cause), 1);
+  },
+);

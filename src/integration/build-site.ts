@@ -1,0 +1,80 @@
+import { rename, rm, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { checkPackage } from '../lib/check.ts';
+import { formatDate } from '../lib/dates.ts';
+import { hasErrors } from '../lib/findings.ts';
+import { readPackageDir } from '../lib/package-files.ts';
+import type { Profile } from '../lib/profile.ts';
+import { formatFinding, formatSummary } from '../../scripts/cli-output.ts';
+import { settingsToEnv, type HandoverSettings } from './settings.ts';
+
+/** The repository root: where astro.config.mjs lives. */
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface BuildOptions {
+  dir: string;
+  out?: string;
+  profile: Profile;
+  today: Date;
+}
+
+function prepare(options: BuildOptions): HandoverSettings {
+  const settings = { dir: options.dir, profile: options.profile, today: formatDate(options.today) };
+  Object.assign(process.env, settingsToEnv(settings));
+  return settings;
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/**
+ * Checks the package, then builds the site beside the output directory and
+ * swaps it in only when the build succeeded: a failed build leaves the
+ * previous site untouched.
+ */
+export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; outDir: string }> {
+  const outDir = resolve(options.out ?? 'dist');
+  const result = checkPackage(await readPackageDir(options.dir), { today: options.today });
+  for (const f of result.findings) console.log(formatFinding(f));
+  console.log(formatSummary(result.summary));
+  if (hasErrors(result.findings)) {
+    console.error(`handover: build refused because the package has errors; ${outDir} was left as it was.`);
+    return { ok: false, outDir };
+  }
+  prepare(options);
+  const staging = `${outDir}.staging-${process.pid}`;
+  const previous = `${outDir}.previous-${process.pid}`;
+  console.log(`Building ${options.dir} (${options.profile} profile) ...`);
+  try {
+    const { build } = await import('astro');
+    await build({ root: projectRoot, outDir: staging, logLevel: process.env.HANDOVER_QUIET ? 'warn' : 'info' });
+  } catch (cause) {
+    await rm(staging, { recursive: true, force: true });
+    console.error(`handover: the site build failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    console.error(`handover: ${outDir} was left as it was.`);
+    return { ok: false, outDir };
+  }
+  const hadPrevious = await exists(outDir);
+  if (hadPrevious) await rename(outDir, previous);
+  await rename(staging, outDir);
+  if (hadPrevious) await rm(previous, { recursive: true, force: true });
+  console.log(`Site written to ${outDir}`);
+  return { ok: true, outDir };
+}
+
+/** Serves a built site on localhost and prints its address. */
+export async function serveSite(options: { outDir: string; port?: number }) {
+  const { preview } = await import('astro');
+  const server = await preview({ root: projectRoot, outDir: options.outDir, logLevel: 'warn', server: { port: options.port ?? 4321, host: 'localhost' } });
+  console.log(`\nHandover portal: http://localhost:${server.port}/  (Ctrl+C to stop)`);
+  await server.closed();
+}
+
+/** Astro's dev server with live reload, for authoring a package. */
+export async function devSite(options: BuildOptions & { port?: number }) {
+  prepare(options);
+  const { dev } = await import('astro');
+  const server = await dev({ root: projectRoot, server: { port: options.port ?? 4321 } });
+  console.log(`\nAuthoring ${options.dir}: http://localhost:${server.address.port}/  (Ctrl+C to stop)`);
+}
+

@@ -1,0 +1,144 @@
+import { finding, type Finding } from './findings.ts';
+import type { HandoverPackage, Located } from './package.ts';
+import type { FieldPath } from './source.ts';
+
+/**
+ * Cross-file rules: every id that is referenced must be declared, and every
+ * declared id must be unique. These are what a reader would hit as a dead
+ * link or a role shown without a name.
+ */
+export function checkReferences(pkg: HandoverPackage): Finding[] {
+  const findings: Finding[] = [];
+  const roleIds = new Set(pkg.roles.map((role) => role.data.id));
+  const orderTypeIds = new Set(pkg.meta?.data.orderTypes.map((type) => type.id));
+  const procedureIds = new Set(pkg.procedures.map((procedure) => procedure.id));
+  const deckSlugs = new Set(pkg.decks.map((deck) => deck.slug));
+  const quizSlugs = new Set(pkg.quizzes.map((quiz) => quiz.slug));
+
+  const at = (record: Located<unknown>, path: FieldPath) => ({ file: record.file, line: record.lineOf(path), field: path.join('.') });
+  const role = (record: Located<unknown>, path: FieldPath, id: string | undefined) => {
+    if (id !== undefined && !roleIds.has(id)) {
+      findings.push(finding('unknown-role', at(record, path), `role "${id}" is not declared in roles.yaml${suggest(id, roleIds)}`));
+    }
+  };
+  const procedure = (record: Located<unknown>, path: FieldPath, id: string) => {
+    if (!procedureIds.has(id)) {
+      findings.push(finding('unknown-procedure', at(record, path), `procedure "${id}" does not exist${suggest(id, procedureIds)}`));
+    }
+  };
+  const procedureList = (record: Located<unknown>, field: string, ids: readonly string[] | undefined) =>
+    ids?.forEach((id, index) => procedure(record, [field, index], id));
+
+  // Order types are only checked when handover.yaml loaded; otherwise every procedure would be reported twice.
+  if (pkg.meta) {
+    unique(pkg.meta, ['orderTypes'], pkg.meta.data.orderTypes.map((type) => type.id), 'order type', findings);
+    unique(pkg.meta, ['learningPaths'], (pkg.meta.data.learningPaths ?? []).map((path) => path.id), 'learning path', findings);
+    pkg.meta.data.learningPaths?.forEach((learningPath, pathIndex) =>
+      learningPath.steps.forEach((step, stepIndex) => {
+        const path = ['learningPaths', pathIndex, 'steps', stepIndex];
+        const [kind, slug] = step.startsWith('deck:') ? ['deck', step.slice(5)] : step.startsWith('quiz:') ? ['quiz', step.slice(5)] : ['procedure', step];
+        const known = kind === 'deck' ? deckSlugs : kind === 'quiz' ? quizSlugs : procedureIds;
+        if (!known.has(slug!)) {
+          findings.push(finding('unknown-procedure', at(pkg.meta!, path), `learning path step "${step}": no ${kind} "${slug}" exists${suggest(slug!, known)}`));
+        }
+      }),
+    );
+  }
+
+  uniqueRecords(pkg.roles, (role) => role.id, 'role', findings);
+  uniqueRecords(pkg.glossary, (entry) => entry.term.toLowerCase(), 'glossary term', findings);
+  uniqueRecords(pkg.conflicts, (conflict) => conflict.id, 'conflict', findings);
+  uniqueRecords(pkg.issues, (issue) => issue.id, 'issue', findings);
+
+  // Two procedure files differing only in case would get the same URL.
+  const seenUrls = new Map<string, string>();
+  for (const entry of pkg.procedures) {
+    const url = entry.id.toLowerCase();
+    const first = seenUrls.get(url);
+    if (first) findings.push(finding('duplicate-id', { file: entry.file, line: 1 }, `procedure id "${entry.id}" differs from "${first}" only in letter case; both would have the same address`));
+    else seenUrls.set(url, entry.id);
+  }
+
+  for (const entry of pkg.procedures) {
+    const { data } = entry;
+    const folder = entry.id.split('/')[0]!;
+    if (data.orderType !== folder) {
+      findings.push(finding('schema-invalid', at(entry, ['orderType']), `orderType "${data.orderType}" does not match the folder procedures/${folder}/; move the file or correct the field`));
+    }
+    if (pkg.meta && !orderTypeIds.has(data.orderType)) {
+      findings.push(finding('unknown-order-type', at(entry, ['orderType']), `order type "${data.orderType}" is not declared in handover.yaml${suggest(data.orderType, orderTypeIds)}`));
+    }
+    role(entry, ['owner'], data.owner);
+    if (data.basedOn !== undefined) {
+      if (data.basedOn === entry.id) findings.push(finding('unknown-procedure', at(entry, ['basedOn']), 'a procedure cannot be based on itself'));
+      else procedure(entry, ['basedOn'], data.basedOn);
+    }
+    data.approvals?.forEach((ladder, ladderIndex) => {
+      role(entry, ['approvals', ladderIndex, 'initiatedBy'], ladder.initiatedBy);
+      ladder.bands.forEach((band, bandIndex) => role(entry, ['approvals', ladderIndex, 'bands', bandIndex, 'approver'], band.approver));
+      ladder.conditions?.forEach((condition, conditionIndex) => role(entry, ['approvals', ladderIndex, 'conditions', conditionIndex, 'approver'], condition.approver));
+    });
+  }
+
+  for (const customization of pkg.customizations) {
+    const { requirement, tests } = customization;
+    if (requirement) {
+      role(requirement, ['requestedBy'], requirement.data.requestedBy);
+      procedureList(requirement, 'procedures', requirement.data.procedures);
+    }
+    if (tests) uniqueRecords(tests.records, (record) => record.id, 'test record', findings);
+  }
+  for (const conflict of pkg.conflicts) {
+    role(conflict, ['owner'], conflict.data.owner);
+    procedureList(conflict, 'procedures', conflict.data.procedures);
+  }
+  for (const issue of pkg.issues) procedureList(issue, 'procedures', issue.data.procedures);
+  for (const deck of pkg.decks) procedureList(deck, 'covers', deck.data.covers);
+  for (const quiz of pkg.quizzes) procedureList(quiz, 'covers', quiz.data.covers);
+  return findings;
+}
+
+function uniqueRecords<T>(records: readonly Located<T>[], idOf: (data: T) => string, what: string, findings: Finding[]) {
+  const seen = new Map<string, Located<T>>();
+  for (const record of records) {
+    const id = idOf(record.data);
+    const first = seen.get(id);
+    if (first) {
+      findings.push(finding('duplicate-id', { file: record.file, line: record.lineOf(), field: undefined }, `${what} "${id}" is declared twice (first at line ${first.lineOf() ?? '?'})`));
+    } else seen.set(id, record);
+  }
+}
+
+function unique(record: Located<unknown>, listPath: FieldPath, ids: readonly string[], what: string, findings: Finding[]) {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id)) {
+      const path = [...listPath, index, 'id'];
+      findings.push(finding('duplicate-id', { file: record.file, line: record.lineOf(path), field: path.join('.') }, `${what} "${id}" is declared twice`));
+    }
+    seen.add(id);
+  });
+}
+
+/** "; did you mean ...?" for a near miss, so a typo is fixed in one go. */
+export function suggest(id: string, known: ReadonlySet<string>): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const distance = editDistance(id.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? `; did you mean "${best}"?` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
