@@ -44,7 +44,9 @@ function parse(args: string[]) {
   const day = values.today === undefined ? today() : parseDay(values.today);
   if (!day) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}"`);
   if (values.profile !== 'public' && values.profile !== 'internal') throw new UsageError(`--profile is public or internal, got "${values.profile}"`);
-  return { ...values, profile: values.profile as 'public' | 'internal', today: day, dir: resolve(positionals[0] ?? 'content') };
+  const port = values.port === undefined ? undefined : Number(values.port);
+  if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`--port takes a port number, got "${values.port}"`);
+  return { ...values, port, profile: values.profile as 'public' | 'internal', today: day, dir: resolve(positionals[0] ?? 'content') };
 }
 
 async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
@@ -80,7 +82,7 @@ async function main(argv: string[]): Promise<number> {
       const { buildSite, serveSite } = await import('../src/integration/build-site.ts');
       const built = await buildSite(options);
       if (!built.ok) return 1;
-      await serveSite({ outDir: built.outDir, port: options.port ? Number(options.port) : undefined });
+      await serveSite({ outDir: built.outDir, port: options.port });
       return 0;
     }
     case 'dev': {

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { audience, identifier, isoDate, text, versionLabel } from './common.ts';
 
-const amount = z.number({ error: 'expected a number' }).finite().min(0, 'must not be negative');
+const amount = z.number({ error: 'expected a number' }).min(0, 'must not be negative');
 
 /**
  * One band of an approval ladder. A value v falls in the band when

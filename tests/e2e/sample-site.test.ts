@@ -1,0 +1,93 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docPath } from '../../src/lib/routes.ts';
+import { checkDir, repoRoot, sampleDir } from '../support/package.ts';
+import { buildPackage, launchBrowser, runCli, serveDir } from '../support/site.ts';
+
+let out: string;
+let server: Awaited<ReturnType<typeof serveDir>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  out = await buildPackage(sampleDir);
+  server = await serveDir(out);
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pageFile = (path: string) => join(out, path, 'index.html');
+
+describe('the built sample portal', () => {
+  it('has a page per procedure, customization document, register and free page', async () => {
+    const { pkg } = await checkDir(sampleDir);
+    const published = [
+      ...pkg.procedures.filter((p) => p.data.audience !== 'internal').map((p) => p.file),
+      ...pkg.customizations.flatMap((c) => [c.requirement!.file, c.implementation!.file]),
+      ...pkg.pages.map((p) => p.file),
+    ];
+    expect(published.length).toBeGreaterThan(15);
+    for (const file of published) expect(existsSync(pageFile(docPath(file))), file).toBe(true);
+    for (const c of pkg.customizations) expect(existsSync(pageFile(`/customizations/${c.id}/`))).toBe(true);
+    for (const path of ['/conflicts/', '/issues/', '/customizations/', '/glossary/', '/']) expect(existsSync(pageFile(path)), path).toBe(true);
+    expect(JSON.parse(readFileSync(join(out, 'check.json'), 'utf8')).summary.errors).toBe(0);
+  });
+
+  it('opens a procedure with its panel, approval table and revision history, with no console error', async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('requestfailed', (request) => errors.push(`failed: ${request.url()}`));
+    await page.goto(`${server.url}/procedures/standard/sales-order/`);
+    const panel = page.locator('.ho-panel').first();
+    await expect.poll(() => panel.textContent()).toContain('Customer Service Clerk');
+    expect(await panel.textContent()).toContain('Key procedure');
+    const approvals = page.locator('.ho-approvals');
+    expect(await approvals.textContent()).toContain('> 5 % – ≤ 12 %');
+    expect(await approvals.textContent()).toContain('Sold at ex-factory price');
+    expect(await page.locator('#revision-history').count()).toBe(1);
+    // The sidebar lists order types in handover.yaml's order.
+    const groups = await page.locator('nav[aria-label] details summary').allTextContents();
+    const order = ['Standard sales order', 'Order change', 'Order reversal', 'New-product order', 'Sample order'].map((name) => groups.findIndex((g) => g.includes(name)));
+    expect(order.every((index, i) => index >= 0 && (i === 0 || index > order[i - 1]!))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks an overdue review date', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/procedures/standard/credit-hold-release/`);
+    expect(await page.locator('.ho-overdue').textContent()).toContain('overdue');
+    await page.close();
+  });
+
+  it('renders the registers with all their records', async () => {
+    const { pkg } = await checkDir(sampleDir);
+    const conflicts = readFileSync(pageFile('/conflicts/'), 'utf8');
+    for (const c of pkg.conflicts) expect(conflicts).toContain(c.data.id);
+    const issues = readFileSync(pageFile('/issues/'), 'utf8');
+    for (const i of pkg.issues.filter((issue) => issue.data.audience !== 'internal')) expect(issues).toContain(i.data.id);
+    const tests = readFileSync(pageFile('/customizations/web-order-import/'), 'utf8');
+    expect(tests).toContain('ho-result-fail');
+  });
+});
+
+describe('handover build', () => {
+  it('refuses a package with errors and leaves the previous output untouched', async () => {
+    const marker = join(out, 'previous-build.txt');
+    writeFileSync(marker, 'kept');
+    const before = readdirSync(out).sort();
+    const broken = join(repoRoot, 'tests/e2e/packages/unknown-role');
+    const run = await runCli(['build', broken, '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('unknown-role');
+    expect(run.stderr).toContain('build refused');
+    expect(readdirSync(out).sort()).toEqual(before);
+    expect(readFileSync(marker, 'utf8')).toBe('kept');
+    expect(`${run.stdout}${run.stderr}`).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, stat } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../../src/integration/chromium.ts';
+import { repoRoot } from './package.ts';
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `handover` CLI with the project's Node. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(repoRoot, 'scripts/handover.ts'), ...args],
+      { cwd: repoRoot, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDOVER_QUIET: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `handover-${prefix}-`));
+}
+
+/** Builds a package into a fresh temporary directory and returns it. */
+export async function buildPackage(dir: string, extra: string[] = []): Promise<string> {
+  const out = join(await tempDir('site'), 'dist');
+  const run = await runCli(['build', dir, '--out', out, '--today', '2026-09-30', ...extra]);
+  if (run.code !== 0) throw new Error(`build of ${dir} failed (${run.code}):\n${run.stdout}\n${run.stderr}`);
+  return out;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.wasm': 'application/wasm',
+  '.pf_meta': 'application/octet-stream',
+};
+
+/** A static file server on a free localhost port, like any web server an intranet would use. */
+export async function serveDir(root: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: Server = createServer(async (request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    let file = join(root, path);
+    const info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) file = join(file, 'index.html');
+    if (!(await stat(file).catch(() => undefined))?.isFile()) {
+      response.writeHead(404, { 'content-type': 'text/html' });
+      createReadStream(join(root, '404.html')).on('error', () => response.end()).pipe(response);
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+/** The system Chromium through playwright-core; tests fail (not skip) when it is missing. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = findChromium({ ...process.env, HANDOVER_CHROMIUM: undefined });
+  if (!executablePath) throw new Error('No Chromium found: install it (apt-get install -y chromium fonts-noto-cjk).');
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
