@@ -10,7 +10,10 @@ import { starlightOptions } from './src/integration/starlight-options.ts';
 const settings = settingsFromEnv();
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+const starlightConfig = await starlightOptions(settings);
+
 export default defineConfig({
   cacheDir: cacheDirFor(settings, root),
-  integrations: [starlight(await starlightOptions(settings)), handover(settings)],
+  // handover() comes first so its diagram step runs before the MDX compiler.
+  integrations: [handover(settings, starlightConfig.locales?.root?.lang ?? 'en'), starlight(starlightConfig)],
 });

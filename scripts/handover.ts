@@ -50,7 +50,7 @@ function parse(args: string[]) {
 }
 
 async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
-  const result = checkPackage(await readPackageDir(options.dir), { today: options.today });
+  const result = await checkPackage(await readPackageDir(options.dir), { today: options.today });
   if (options.json) {
     console.log(JSON.stringify(checkReport(result), null, 2));
   } else {

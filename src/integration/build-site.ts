@@ -34,7 +34,7 @@ const exists = (path: string) => stat(path).then(() => true, () => false);
  */
 export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; outDir: string }> {
   const outDir = resolve(options.out ?? 'dist');
-  const result = checkPackage(await readPackageDir(options.dir), { today: options.today });
+  const result = await checkPackage(await readPackageDir(options.dir), { today: options.today });
   for (const f of result.findings) console.log(formatFinding(f));
   console.log(formatSummary(result.summary));
   if (hasErrors(result.findings)) {

@@ -7,7 +7,7 @@ import type { HandoverSettings } from './settings.ts';
 
 /** `check.json` in the built site: the findings of this build, as `handover check --json` prints them. */
 export async function writeCheckReport(settings: HandoverSettings, outDir: URL, logger: AstroIntegrationLogger) {
-  const result = checkPackage(await readPackageDir(settings.dir), { today: parseDay(settings.today)! });
+  const result = await checkPackage(await readPackageDir(settings.dir), { today: parseDay(settings.today)! });
   await writeFile(new URL('check.json', outDir), `${JSON.stringify(checkReport(result), null, 2)}\n`);
   logger.info(`check.json: ${result.summary.errors} errors, ${result.summary.warnings} warnings`);
 }

@@ -1,14 +1,31 @@
 import type { AstroIntegration } from 'astro';
+import { labels } from '../lib/i18n.ts';
 import { writeCheckReport } from './check-report.ts';
+import { createDiagramRenderer, prerenderDiagrams } from './diagrams.ts';
 import type { HandoverSettings } from './settings.ts';
+import { vitePluginDiagrams } from './vite-plugin-diagrams.ts';
 
 /** The Handover portal's Astro integration. It only wires hooks; each step is a named helper. */
-export function handover(settings: HandoverSettings): AstroIntegration {
+export function handover(settings: HandoverSettings, locale: string): AstroIntegration {
+  let renderer: ReturnType<typeof createDiagramRenderer>;
   return {
     name: 'handover-portal',
     hooks: {
+      'astro:config:setup': ({ config, updateConfig, injectScript }) => {
+        renderer = createDiagramRenderer(new URL(config.root).pathname);
+        updateConfig({ vite: { plugins: [vitePluginDiagrams(settings.dir, renderer, labels(locale)('diagram.title'))] } });
+        // Without a browser at build time, pages with diagrams draw them client-side; others load nothing.
+        if (!renderer.chromiumPath) injectScript('page', `if (document.querySelector('pre.ho-mermaid')) import('/src/integration/client/mermaid-fallback.ts');`);
+      },
+      'astro:build:start': async ({ logger }) => {
+        await prerenderDiagrams(settings, renderer, logger);
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        await renderer.close();
         await writeCheckReport(settings, dir, logger);
+      },
+      'astro:server:done': async () => {
+        await renderer.close();
       },
     },
   };

@@ -22,7 +22,7 @@ export function getSiteData(): Promise<SiteData> {
   if (import.meta.env.DEV) cached = undefined;
   cached ??= (async () => {
     const settings = settingsFromEnv();
-    const check = checkPackage(await readPackageDir(settings.dir), { today: parseDay(settings.today)! });
+    const check = await checkPackage(await readPackageDir(settings.dir), { today: parseDay(settings.today)!, parseDiagrams: false });
     const pkg = applyProfile(check.pkg, settings.profile);
     return { settings, check, pkg, locale: check.pkg.meta?.data.locale ?? 'en' };
   })();

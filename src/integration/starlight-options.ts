@@ -1,14 +1,13 @@
 import type { StarlightUserConfig } from '@astrojs/starlight/types';
-import { checkPackage } from '../lib/check.ts';
-import { parseDay } from '../lib/dates.ts';
 import { buildNavigation } from '../lib/navigation.ts';
+import { loadPackage } from '../lib/package.ts';
 import { readPackageDir } from '../lib/package-files.ts';
 import { applyProfile } from '../lib/profile.ts';
 import type { HandoverSettings } from './settings.ts';
 
 /** Starlight's options for one package: title, UI language and the sidebar. */
 export async function starlightOptions(settings: HandoverSettings): Promise<StarlightUserConfig> {
-  const { pkg } = checkPackage(await readPackageDir(settings.dir), { today: parseDay(settings.today)! });
+  const { pkg } = loadPackage(await readPackageDir(settings.dir));
   const visible = applyProfile(pkg, settings.profile);
   const locale = pkg.meta?.data.locale ?? 'en';
   return {

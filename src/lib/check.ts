@@ -1,5 +1,7 @@
+import { checkDiagrams } from './diagrams.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
 import { sortFindings, summarize, type Finding, type FindingSummary } from './findings.ts';
+import { analyzeLadders } from './ladder-analysis.ts';
 import { loadPackage, type HandoverPackage } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
 import { checkReferences } from './references.ts';
@@ -7,6 +9,12 @@ import { checkReferences } from './references.ts';
 export interface CheckOptions {
   /** The date overdue reviews and checks are measured against. */
   today: Date;
+  /**
+   * Parse every Mermaid diagram (default true). The site leaves this off while
+   * it renders pages: a package with errors never reaches the site build, and
+   * the parser briefly needs a global DOM that page rendering must not see.
+   */
+  parseDiagrams?: boolean;
 }
 
 export interface CheckResult {
@@ -20,10 +28,10 @@ export interface CheckResult {
  * Everything `handover check` reports, in one call. The site calls the same
  * function at build time, so the portal and the CLI always agree.
  */
-export function checkPackage(files: PackageFiles, options: CheckOptions): CheckResult {
+export async function checkPackage(files: PackageFiles, options: CheckOptions): Promise<CheckResult> {
   const { pkg, findings: loadFindings } = loadPackage(files);
   const completeness = assessCompleteness(pkg, options.today);
-  const findings = sortFindings([...loadFindings, ...checkReferences(pkg), ...completeness.findings]);
+  const findings = sortFindings([...loadFindings, ...checkReferences(pkg), ...analyzeLadders(pkg), ...completeness.findings, ...(options.parseDiagrams === false ? [] : await checkDiagrams(pkg))]);
   return { pkg, completeness, findings, summary: summarize(findings, pkg.fileCount) };
 }
 

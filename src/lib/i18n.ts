@@ -110,6 +110,7 @@ const en = {
   'home.quizzes': 'quizzes',
   'glossary.title': 'Glossary',
   'glossary.aliases': 'Also called',
+  'diagram.title': 'Flow diagram',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -219,6 +220,7 @@ const zhCN: Record<LabelKey, string> = {
   'home.quizzes': '套测试题',
   'glossary.title': '术语表',
   'glossary.aliases': '又称',
+  'diagram.title': '流程图',
 };
 
 const dictionaries: Record<Locale, Record<LabelKey, string>> = { en, 'zh-CN': zhCN };

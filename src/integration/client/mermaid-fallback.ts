@@ -1,0 +1,9 @@
+// Runs only on builds made without a browser, and only on pages that hold a
+// diagram: draws the mermaid sources in the reader's browser instead.
+import mermaid from 'mermaid';
+
+const nodes = [...document.querySelectorAll<HTMLElement>('pre.ho-mermaid')];
+const dark = document.documentElement.dataset.theme === 'dark';
+mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'default', securityLevel: 'strict' });
+await mermaid.run({ nodes });
+for (const node of nodes) node.closest('.ho-diagram')?.classList.remove('ho-diagram-pending');

@@ -1,0 +1,36 @@
+import type { DiagramRenderer } from './diagram-renderer.ts';
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** A diagram's title for screen readers: mermaid's accTitle when given, else the caption. */
+function accessibleTitle(source: string, caption: string | undefined, fallback: string): string {
+  return /^\s*accTitle\s*:\s*(.+)$/m.exec(source)?.[1]?.trim() ?? caption ?? fallback;
+}
+
+/** Marks the SVG as an image named by its title, so it is announced as one picture. */
+function labelled(svg: string, title: string): string {
+  return svg.replace(/<svg\b([^>]*)>/, (_match, attributes: string) => {
+    const cleaned = attributes.replace(/\s(role|aria-label|aria-labelledby)="[^"]*"/g, '');
+    return `<svg${cleaned} role="img" aria-label="${escapeHtml(title)}"><title>${escapeHtml(title)}</title>`;
+  });
+}
+
+/** Where the no-browser fallback's script and mermaid's browser build are published in the site. */
+export const FALLBACK_SCRIPT = '/_handover/mermaid-fallback.js';
+
+/**
+ * The HTML that replaces a mermaid fence: the SVG in both themes (CSS shows the
+ * one matching the portal's theme), or, when no browser could render it, the
+ * source for the client-side fallback, which loads mermaid only on such pages.
+ */
+export async function diagramHtml(renderer: DiagramRenderer, source: string, caption: string | undefined, fallbackTitle: string): Promise<string> {
+  const title = accessibleTitle(source, caption, fallbackTitle);
+  const light = await renderer.cached(source.trim(), 'default');
+  const dark = await renderer.cached(source.trim(), 'dark');
+  if (light && dark) {
+    return `<figure class="ho-diagram"><div class="ho-diagram-light">${labelled(light, title)}</div><div class="ho-diagram-dark" aria-hidden="true">${dark}</div><figcaption class="sr-only">${escapeHtml(title)}</figcaption></figure>`;
+  }
+  return `<figure class="ho-diagram ho-diagram-pending"><pre class="ho-mermaid" role="img" aria-label="${escapeHtml(title)}">${escapeHtml(source)}</pre></figure><script type="module" src="${FALLBACK_SCRIPT}"></script>`;
+}

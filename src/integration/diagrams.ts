@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import { diagramDocuments } from '../lib/diagrams.ts';
+import { loadPackage } from '../lib/package.ts';
+import { readPackageDir } from '../lib/package-files.ts';
+import { applyProfile } from '../lib/profile.ts';
+import { DiagramRenderer } from './diagram-renderer.ts';
+import type { HandoverSettings } from './settings.ts';
+
+export function createDiagramRenderer(root: string): DiagramRenderer {
+  return new DiagramRenderer(resolve(root, 'node_modules/.cache/handover/diagrams'));
+}
+
+/**
+ * Renders every diagram the build will publish in one batch before pages are
+ * built, so page builds only read the cache. Fails the build naming the file
+ * and line of a diagram mermaid cannot render.
+ */
+export async function prerenderDiagrams(settings: HandoverSettings, renderer: DiagramRenderer, logger: AstroIntegrationLogger) {
+  if (!renderer.chromiumPath) {
+    logger.warn('No Chromium found (set HANDOVER_CHROMIUM to its path): diagrams will be drawn in the reader\'s browser, and deck PDF/PPTX and handbook.pdf are left out.');
+    return;
+  }
+  const pkg = applyProfile(loadPackage(await readPackageDir(settings.dir)).pkg, settings.profile);
+  const documents = diagramDocuments(pkg);
+  const sources = documents.flatMap((doc) => doc.diagrams.map((diagram) => diagram.source));
+  const started = Date.now();
+  const failures = await renderer.renderAll(sources);
+  const unique = new Set(sources.map((source) => source.trim())).size;
+  logger.info(`${unique} diagrams: ${renderer.rendered / 2} rendered in ${Date.now() - started} ms, ${unique - renderer.rendered / 2 - failures.length} from cache`);
+  if (failures.length > 0) {
+    const where = failures.map((failure) => {
+      const doc = documents.find((d) => d.diagrams.some((diagram) => diagram.source.trim() === failure.source));
+      const diagram = doc?.diagrams.find((d) => d.source.trim() === failure.source);
+      return `${doc?.file ?? '?'}:${diagram?.line ?? '?'}  mermaid-invalid  ${failure.message}`;
+    });
+    throw new Error(`diagrams that mermaid cannot render:\n${where.join('\n')}`);
+  }
+}

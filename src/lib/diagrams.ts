@@ -1,0 +1,137 @@
+import { createHash } from 'node:crypto';
+import { finding, type Finding } from './findings.ts';
+import type { HandoverPackage } from './package.ts';
+
+/** A ```mermaid fence found in a document body. */
+export interface DiagramSource {
+  source: string;
+  /** File line of the opening fence. */
+  line: number;
+  /** The nearest heading above the fence, used as the diagram's accessible title. */
+  caption?: string;
+}
+
+const FENCE_OPEN = /^(\s{0,3})(`{3,}|~{3,})\s*mermaid\b.*$/;
+const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
+
+/** Every mermaid fence of a Markdown/MDX body whose first line is file line `firstLine`. */
+export function extractDiagrams(body: string, firstLine = 1): DiagramSource[] {
+  const lines = body.split(/\r?\n/);
+  const diagrams: DiagramSource[] = [];
+  let caption: string | undefined;
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const heading = HEADING.exec(line);
+    if (heading) caption = heading[1]!.replace(/[*_`]/g, '');
+    const open = FENCE_OPEN.exec(line);
+    if (!open) continue;
+    const fence = open[2]!;
+    const close = new RegExp(`^\\s{0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+    let end = index + 1;
+    while (end < lines.length && !close.test(lines[end]!)) end++;
+    diagrams.push({ source: lines.slice(index + 1, end).join('\n'), line: firstLine + index, caption });
+    index = end;
+  }
+  return diagrams;
+}
+
+/**
+ * Replaces each mermaid fence of a Markdown/MDX text by what `replace`
+ * returns for it, leaving every other line as it was.
+ */
+export async function replaceDiagrams(text: string, replace: (diagram: DiagramSource) => Promise<string>): Promise<string> {
+  const diagrams = extractDiagrams(text);
+  if (diagrams.length === 0) return text;
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  let next = 0;
+  for (const diagram of diagrams) {
+    const start = diagram.line - 1;
+    const end = start + diagram.source.split('\n').length + 1;
+    out.push(...lines.slice(next, start), '', await replace(diagram), '');
+    next = end + 1;
+  }
+  out.push(...lines.slice(next));
+  return out.join('\n');
+}
+
+/** Identifies a rendering: the same source, mermaid version and theme always give the same SVG. */
+export function diagramKey(source: string, mermaidVersion: string, theme: string): string {
+  return createHash('sha256').update(`${mermaidVersion}\0${theme}\0${source.trim()}`).digest('hex').slice(0, 24);
+}
+
+/** Every document of the package that may hold diagrams, with where its body starts. */
+export function diagramDocuments(pkg: HandoverPackage) {
+  return [
+    ...pkg.procedures,
+    ...pkg.customizations.flatMap((c) => [c.requirement, c.implementation]).filter((doc) => doc !== undefined),
+    ...pkg.pages,
+    ...pkg.decks,
+  ].map((doc) => ({ file: doc.file, diagrams: extractDiagrams(doc.body, doc.bodyLine) }));
+}
+
+/**
+ * Mermaid sanitizes labels with DOMPurify even when it only parses, and
+ * DOMPurify needs a DOM, which it takes from the global `window` when it is
+ * first imported. A small server-side DOM (linkedom) is made global only for
+ * that import and removed right after, so no other code in the process
+ * mistakes Node for a browser.
+ */
+async function loadMermaidParser() {
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  if (scope.window !== undefined) return (await import('mermaid')).default;
+  const { parseHTML } = await import('linkedom');
+  const { window } = parseHTML('<!doctype html><html><body></body></html>');
+  scope.window = window;
+  scope.document = window.document;
+  try {
+    return (await import('mermaid')).default;
+  } finally {
+    delete scope.window;
+    delete scope.document;
+  }
+}
+
+interface ParseError {
+  message?: string;
+  hash?: { loc?: { first_line?: number } };
+}
+
+/**
+ * `mermaid-invalid` for each diagram mermaid cannot parse. The parser runs in
+ * Node without a browser, so `handover check` needs no Chromium.
+ */
+export async function checkDiagrams(pkg: HandoverPackage): Promise<Finding[]> {
+  const documents = diagramDocuments(pkg).filter((doc) => doc.diagrams.length > 0);
+  if (documents.length === 0) return [];
+  const mermaid = await loadMermaidParser();
+  const findings: Finding[] = [];
+  for (const doc of documents) {
+    for (const diagram of doc.diagrams) {
+      try {
+        await mermaid.parse(diagram.source);
+      } catch (cause) {
+        const error = cause as ParseError;
+        // The parser counts lines from the fence's first content line.
+        const offset = error.hash?.loc?.first_line;
+        findings.push(finding('mermaid-invalid', { file: doc.file, line: diagram.line + (offset ?? 1) }, describeParseError(error, diagram.source)));
+      }
+    }
+  }
+  return findings;
+}
+
+function describeParseError(error: ParseError, source: string): string {
+  const lines = (error.message ?? String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+  const expecting = lines.find((line) => line.startsWith('Expecting'));
+  const lineNumber = error.hash?.loc?.first_line;
+  const near = lineNumber !== undefined ? source.split('\n')[lineNumber - 1]?.trim() : undefined;
+  const where = near ? ` near "${near.length > 60 ? `${near.slice(0, 57)}...` : near}"` : '';
+  if (expecting) {
+    const tokens = [...expecting.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
+    const got = tokens.pop();
+    const shown = tokens.slice(0, 5).join(', ') + (tokens.length > 5 ? ', ...' : '');
+    return `the diagram does not parse${where}: expected ${shown}, got ${got === 'EOF' ? 'the end of the diagram' : got}`;
+  }
+  return `the diagram does not parse${where}: ${lines[0] ?? 'unknown error'}`;
+}
