@@ -20,7 +20,7 @@ export interface BuildOptions {
 }
 
 function prepare(options: BuildOptions): HandoverSettings {
-  const settings = { dir: options.dir, profile: options.profile, today: formatDate(options.today) };
+  const settings = { dir: options.dir, profile: options.profile, today: formatDate(options.today), outDir: resolve(options.out ?? 'dist') };
   Object.assign(process.env, settingsToEnv(settings));
   return settings;
 }

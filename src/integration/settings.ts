@@ -14,23 +14,25 @@ export interface HandoverSettings {
   profile: Profile;
   /** YYYY-MM-DD against which overdue items are measured. */
   today: string;
+  /** Absolute path of the site's final output directory. */
+  outDir: string;
 }
 
 export function settingsToEnv(settings: HandoverSettings): Record<string, string> {
-  return { HANDOVER_DIR: settings.dir, HANDOVER_PROFILE: settings.profile, HANDOVER_TODAY: settings.today };
+  return { HANDOVER_DIR: settings.dir, HANDOVER_PROFILE: settings.profile, HANDOVER_TODAY: settings.today, HANDOVER_OUT: settings.outDir };
 }
 
 export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): HandoverSettings {
   const profile = env.HANDOVER_PROFILE === 'internal' ? 'internal' : 'public';
   const day = env.HANDOVER_TODAY ? parseDay(env.HANDOVER_TODAY) : undefined;
-  return { dir: resolve(env.HANDOVER_DIR ?? 'content'), profile, today: formatDate(day ?? today()) };
+  return { dir: resolve(env.HANDOVER_DIR ?? 'content'), profile, today: formatDate(day ?? today()), outDir: resolve(env.HANDOVER_OUT ?? 'dist') };
 }
 
 /**
- * A cache folder per package and profile, so that building another package
- * never reuses, or clobbers, the content cache of this one.
+ * A cache folder per package, profile and output, so that building another
+ * package, or two builds at once, never reuse or clobber each other's cache.
  */
 export function cacheDirFor(settings: HandoverSettings, root: string): string {
-  const key = createHash('sha256').update(`${settings.dir}\0${settings.profile}`).digest('hex').slice(0, 12);
+  const key = createHash('sha256').update(`${settings.dir}\0${settings.profile}\0${settings.outDir}`).digest('hex').slice(0, 12);
   return resolve(root, 'node_modules/.astro', `handover-${key}`);
 }

@@ -16,6 +16,16 @@ const en = {
   'nav.issues': 'Issue log',
   'nav.pages': 'More',
   'nav.glossary': 'Glossary',
+  'nav.learning': 'Learning',
+  'nav.training': 'Training decks and quizzes',
+  'nav.paths': 'Learning paths',
+  'nav.audit': 'Approval authority',
+  'nav.approvals': 'Approval matrix',
+  'nav.compare': 'Order types compared',
+  'nav.closeout': 'Closeout',
+  'nav.dashboard': 'Closeout status',
+  'nav.handbook': 'Handbook',
+  'nav.signoff': 'Sign-off sheet',
   'procedure.orderType': 'Order type',
   'procedure.owner': 'Owner',
   'procedure.version': 'Version',
@@ -126,6 +136,16 @@ const zhCN: Record<LabelKey, string> = {
   'nav.issues': '问题日志',
   'nav.pages': '更多',
   'nav.glossary': '术语表',
+  'nav.learning': '学习',
+  'nav.training': '培训课件与测试',
+  'nav.paths': '学习路径',
+  'nav.audit': '审批权限',
+  'nav.approvals': '审批权限矩阵',
+  'nav.compare': '订单类型对比',
+  'nav.closeout': '项目收尾',
+  'nav.dashboard': '收尾状态',
+  'nav.handbook': '作业手册',
+  'nav.signoff': '签署确认单',
   'procedure.orderType': '订单类型',
   'procedure.owner': '负责人',
   'procedure.version': '版本',
@@ -223,10 +243,25 @@ const zhCN: Record<LabelKey, string> = {
   'diagram.title': '流程图',
 };
 
-const dictionaries: Record<Locale, Record<LabelKey, string>> = { en, 'zh-CN': zhCN };
+/**
+ * A set of labels in both UI languages. Each area of the portal keeps its own
+ * dictionary (src/lib/i18n/*.ts); the type makes a missing translation a
+ * compile error.
+ */
+export interface Dictionary<K extends string> {
+  en: Record<K, string>;
+  'zh-CN': Record<K, string>;
+}
 
-/** A translator bound to one locale; unknown locales fall back to English. */
+/** A translator of one dictionary bound to one locale; unknown locales fall back to English. */
+export function translator<K extends string>(dictionary: Dictionary<K>, locale: string | undefined): (key: K) => string {
+  const chosen = dictionary[locale as Locale] ?? dictionary.en;
+  return (key) => chosen[key];
+}
+
+const core: Dictionary<LabelKey> = { en, 'zh-CN': zhCN };
+
+/** The core labels (navigation, documents, registers). */
 export function labels(locale: string | undefined): (key: LabelKey) => string {
-  const dictionary = dictionaries[locale as Locale] ?? en;
-  return (key) => dictionary[key];
+  return translator(core, locale);
 }

@@ -21,4 +21,13 @@ export const routes = {
   issues: '/issues/',
   glossary: '/glossary/',
   procedure: (id: string) => docPath(`procedures/${id}.mdx`),
+  approvals: '/approvals/',
+  compare: '/approvals/compare/',
+  training: '/training/',
+  deck: (slug: string) => `/decks/${slugSegment(slug)}/`,
+  quiz: (slug: string) => `/quizzes/${slugSegment(slug)}/`,
+  learningPath: (id: string) => `/paths/${slugSegment(id)}/`,
+  closeout: '/closeout/',
+  signOff: '/closeout/sign-off/',
+  handbook: '/handbook/',
 };
