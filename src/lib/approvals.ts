@@ -1,4 +1,5 @@
-import type { ApprovalBand, ApprovalLadder } from '../schemas/index.ts';
+import type { ApprovalBand, ApprovalCondition, ApprovalLadder } from '../schemas/index.ts';
+import type { HandoverPackage, ProcedureEntry } from './package.ts';
 
 /**
  * Display of approval ladders. A band holds the values v with
@@ -6,8 +7,13 @@ import type { ApprovalBand, ApprovalLadder } from '../schemas/index.ts';
  * `upTo` has no upper bound.
  */
 
+/** A bound as the portal shows it: grouped digits in the UI language, up to four decimals. */
+export function formatNumber(value: number, locale: string): string {
+  return value.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
+}
+
 function quantity(value: number, unit: string, locale: string): string {
-  const number = value.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
+  const number = formatNumber(value, locale);
   return unit === '%' ? `${number} %` : `${number} ${unit}`;
 }
 
@@ -26,7 +32,66 @@ export function bandContains(band: Pick<ApprovalBand, 'over' | 'upTo'>, value: n
   return aboveLower && belowUpper;
 }
 
-/** The approver(s) of a value on a ladder; more than one only when bands overlap. */
-export function approversFor(ladder: Pick<ApprovalLadder, 'bands'>, value: number): ApprovalBand[] {
-  return ladder.bands.filter((band) => bandContains(band, value));
+/** Why a value has no approver on a ladder. */
+export type OutsideReason = 'negative' | 'gap' | 'above';
+
+/**
+ * The answer to "who approves this value on this ladder": the band(s) the
+ * value falls in (two or more only when bands overlap) or why none does,
+ * plus the conditions, which apply whatever the value.
+ */
+export type ApprovalLookup =
+  | { bands: ApprovalBand[]; outside?: undefined; conditions: ApprovalCondition[] }
+  | { bands: []; outside: OutsideReason; conditions: ApprovalCondition[] };
+
+/** Looks a value up on a ladder, with the exact band boundaries of the contract. */
+export function lookupApproval(ladder: Pick<ApprovalLadder, 'bands' | 'conditions'>, value: number): ApprovalLookup {
+  const conditions = ladder.conditions ?? [];
+  const bands = ladder.bands.filter((band) => bandContains(band, value));
+  if (bands.length > 0) return { bands, conditions };
+  if (value < 0) return { bands: [], outside: 'negative', conditions };
+  // Above every band only when the ladder has no unbounded band and the value passes the highest upTo.
+  const above = ladder.bands.every((band) => band.upTo !== undefined && value > band.upTo);
+  return { bands: [], outside: above ? 'above' : 'gap', conditions };
+}
+
+/**
+ * A value as a person types it: `5`, `5.01`, `100,000`, `100 000`, `-3`,
+ * full-width digits, optionally with the ladder's unit before or after it.
+ * Commas only group thousands (both UI languages write `1,000.5`), so `5,5`
+ * is refused rather than guessed. Undefined when the text is not a number.
+ */
+export function parseValue(text: string, unit = ''): number | undefined {
+  let compact = text.normalize('NFKC').replace(/[\s\u00a0\u202f\u2009']/g, '');
+  const bareUnit = unit.normalize('NFKC').replace(/\s/g, '').toLowerCase();
+  if (bareUnit) {
+    if (compact.toLowerCase().endsWith(bareUnit)) compact = compact.slice(0, -bareUnit.length);
+    else if (compact.toLowerCase().startsWith(bareUnit)) compact = compact.slice(bareUnit.length);
+  }
+  if (!/\d/.test(compact) || !/^[+-]?(\d{1,3}(,\d{3})+|\d*)(\.\d*)?$/.test(compact)) return undefined;
+  return Number(compact.replace(/,/g, ''));
+}
+
+/** One ladder with the procedure that states it. */
+export interface LadderEntry {
+  procedure: ProcedureEntry;
+  ladder: ApprovalLadder;
+  /** Position of the ladder in the procedure's `approvals`. */
+  ladderIndex: number;
+}
+
+/**
+ * Every ladder of a package in the order an auditor reads them: by order type
+ * as handover.yaml lists them (undeclared ones last), then by procedure, then
+ * as written.
+ */
+export function approvalLadders(pkg: HandoverPackage): LadderEntry[] {
+  const orderTypes = (pkg.meta?.data.orderTypes ?? []).map((type) => type.id);
+  const rank = (procedure: ProcedureEntry) => {
+    const index = orderTypes.indexOf(procedure.data.orderType);
+    return index < 0 ? orderTypes.length : index;
+  };
+  return [...pkg.procedures]
+    .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id))
+    .flatMap((procedure) => (procedure.data.approvals ?? []).map((ladder, ladderIndex) => ({ procedure, ladder, ladderIndex })));
 }

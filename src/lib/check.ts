@@ -2,8 +2,10 @@ import { checkDiagrams } from './diagrams.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
 import { sortFindings, summarize, type Finding, type FindingSummary } from './findings.ts';
 import { analyzeLadders } from './ladder-analysis.ts';
+import { checkLinks } from './links.ts';
 import { loadPackage, type HandoverPackage } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
+import { applyProfile } from './profile.ts';
 import { checkReferences } from './references.ts';
 
 export interface CheckOptions {
@@ -31,7 +33,7 @@ export interface CheckResult {
 export async function checkPackage(files: PackageFiles, options: CheckOptions): Promise<CheckResult> {
   const { pkg, findings: loadFindings } = loadPackage(files);
   const completeness = assessCompleteness(pkg, options.today);
-  const findings = sortFindings([...loadFindings, ...checkReferences(pkg), ...analyzeLadders(pkg), ...completeness.findings, ...(options.parseDiagrams === false ? [] : await checkDiagrams(pkg))]);
+  const findings = sortFindings([...loadFindings, ...checkReferences(pkg), ...analyzeLadders(pkg), ...checkLinks(pkg, applyProfile(pkg, 'public')), ...completeness.findings, ...(options.parseDiagrams === false ? [] : await checkDiagrams(pkg))]);
   return { pkg, completeness, findings, summary: summarize(findings, pkg.fileCount) };
 }
 

@@ -29,13 +29,17 @@ import {
 import { finding, type Finding } from './findings.ts';
 import type { PackageFiles } from './package-files.ts';
 import { decodeUtf8, parseYamlSource, splitFrontmatter, type FieldPath, type YamlSource } from './source.ts';
-import { parseWithFriendlyErrors } from './validate.ts';
+import { suggest } from './suggest.ts';
+import { describeValue, parseWithFriendlyErrors } from './validate.ts';
+import { isPackageFile } from './package-files.ts';
 
 /** Anything that came from a file and can point back at where it was written. */
 export interface Located<T> {
   data: T;
   /** Path relative to the package. */
   file: string;
+  /** Where the record sits in its file (e.g. `[3]` for the fourth entry of a list file); empty for a whole file. */
+  path: FieldPath;
   /** Line of a field of this record; paths are relative to the record. */
   lineOf(path?: FieldPath): number | undefined;
 }
@@ -92,6 +96,17 @@ export interface HandoverPackage {
   pages: PageEntry[];
   /** How many files were read. */
   fileCount: number;
+  /**
+   * Ids that files declare, including those of records that failed
+   * validation, so one broken record is reported once and not again by every
+   * reference to it. `roles` is undefined when roles.yaml could not be read.
+   */
+  declared: {
+    roles: ReadonlySet<string> | undefined;
+    procedures: ReadonlySet<string>;
+    decks: ReadonlySet<string>;
+    quizzes: ReadonlySet<string>;
+  };
 }
 
 export interface LoadResult {
@@ -138,24 +153,32 @@ export function loadPackage(files: PackageFiles): LoadResult {
   const located = <T>(data: T, file: string, source: YamlSource, basePath: FieldPath = []): Located<T> => ({
     data,
     file,
+    path: basePath,
     lineOf: (path = []) => source.lineOf([...basePath, ...path]),
   });
 
-  /** A YAML file whose top level is a list: each record validated on its own. */
-  const loadList = <S extends z.ZodType>(file: string, schema: S, required: boolean): Located<z.output<S>>[] => {
+  /**
+   * A YAML file whose top level is a list: each record validated on its own.
+   * Undefined when the file is missing or unreadable as a list.
+   */
+  const loadList = <S extends z.ZodType>(file: string, schema: S, required: boolean): { records: Located<z.output<S>>[]; rawIds: Set<string> } | undefined => {
     const actual = [file, file.replace(/\.yaml$/, '.yml')].find((name) => files.has(name));
     if (!actual) {
       if (required) findings.push(finding('schema-invalid', { file }, `${file} is missing; every package needs it`));
-      return [];
+      return undefined;
     }
     const source = yamlOf(actual);
-    if (!source) return [];
-    return recordsOf(source.value, actual, source, [], schema);
+    if (!source || !Array.isArray(source.value)) {
+      if (source) recordsOf(source.value, actual, source, [], schema);
+      return undefined;
+    }
+    const rawIds = new Set(source.value.map((record: unknown) => (record as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
+    return { records: recordsOf(source.value, actual, source, [], schema), rawIds };
   };
   const recordsOf = <S extends z.ZodType>(value: unknown, file: string, source: YamlSource, basePath: FieldPath, schema: S) => {
     if (!Array.isArray(value)) {
       findings.push(
-        finding('schema-invalid', { file, line: source.lineOf(basePath), field: basePath.join('.') || undefined }, `expected a list of records (lines starting with "- "), got ${value === null ? 'nothing' : typeof value}`),
+        finding('schema-invalid', { file, line: source.lineOf(basePath), field: basePath.join('.') || undefined }, `expected a list of records (lines starting with "- "), got ${describeValue(value)}`),
       );
       return [];
     }
@@ -171,7 +194,13 @@ export function loadPackage(files: PackageFiles): LoadResult {
     if (raw === undefined) return undefined;
     const split = splitFrontmatter(raw);
     if (split.frontmatter === undefined) {
-      findings.push(finding('schema-invalid', { file, line: 1 }, raw.trim() === '' ? 'the file is empty; it needs a frontmatter block between --- lines' : 'the file has no frontmatter; start it with a --- line, the fields, and another --- line'));
+      const message =
+        raw.trim() === ''
+          ? 'the file is empty; it needs a frontmatter block between --- lines'
+          : split.unclosed
+            ? 'the frontmatter opened on line 1 is never closed; add a --- line after the last field'
+            : 'the file has no frontmatter; start it with a --- line, the fields, and another --- line';
+      findings.push(finding('schema-invalid', { file, line: 1 }, message));
       return undefined;
     }
     const parsed = parseYamlSource(split.frontmatter, file, split.frontmatterLine);
@@ -236,18 +265,41 @@ export function loadPackage(files: PackageFiles): LoadResult {
     return entry ? [{ ...entry, slug: slug! }] : [];
   });
 
+  for (const path of paths.filter((p) => !isPackageFile(p))) findings.push(finding('schema-invalid', { file: path }, misplacedMessage(path)));
+
+  const roles = loadList('roles.yaml', roleSchema, true);
   const pkg: HandoverPackage = {
     meta,
-    roles: loadList('roles.yaml', roleSchema, true),
-    glossary: loadList('glossary.yaml', glossaryEntrySchema, false),
+    roles: roles?.records ?? [],
+    glossary: loadList('glossary.yaml', glossaryEntrySchema, false)?.records ?? [],
     procedures,
     customizations,
-    conflicts: loadList('conflicts.yaml', conflictSchema, false),
-    issues: loadList('issues.yaml', issueSchema, false),
+    conflicts: loadList('conflicts.yaml', conflictSchema, false)?.records ?? [],
+    issues: loadList('issues.yaml', issueSchema, false)?.records ?? [],
     decks,
     quizzes,
     pages,
     fileCount: paths.filter((path) => !path.endsWith('/')).length,
+    declared: {
+      roles: roles?.rawIds,
+      procedures: new Set(under(/^procedures\/([^/]+\/[^/]+)\.mdx$/).map((match) => match[1]!)),
+      decks: new Set(under(/^decks\/([^/]+)\.md$/).map((match) => match[1]!)),
+      quizzes: new Set(under(/^quizzes\/([^/]+)\.ya?ml$/).map((match) => match[1]!)),
+    },
   };
   return { pkg, findings };
+}
+
+/** Where a file that does not fit the package format should go instead. */
+function misplacedMessage(path: string): string {
+  const where: [RegExp, string][] = [
+    [/^procedures\//, 'procedures are .mdx files in a folder per order type: procedures/<orderType>/<slug>.mdx'],
+    [/^customizations\//, 'a customization folder customizations/<ID>/ holds requirement.mdx, implementation.mdx and tests.yaml'],
+    [/^decks\//, 'decks are Marp Markdown files directly in decks/: decks/<slug>.md'],
+    [/^quizzes\//, 'quizzes are YAML files directly in quizzes/: quizzes/<slug>.yaml'],
+    [/^pages\//, 'free pages are .mdx files under pages/'],
+  ];
+  const rule = where.find(([pattern]) => pattern.test(path))?.[1];
+  const topLevel = new Set(['handover.yaml', 'roles.yaml', 'glossary.yaml', 'conflicts.yaml', 'issues.yaml']);
+  return `this file is not part of the package format and is ignored: ${rule ?? `the top-level files are ${[...topLevel].join(', ')}${suggest(path, topLevel)}`}`;
 }

@@ -1,6 +1,7 @@
 import { finding, type Finding } from './findings.ts';
 import type { HandoverPackage, Located } from './package.ts';
 import type { FieldPath } from './source.ts';
+import { suggest } from './suggest.ts';
 
 /**
  * Cross-file rules: every id that is referenced must be declared, and every
@@ -9,15 +10,17 @@ import type { FieldPath } from './source.ts';
  */
 export function checkReferences(pkg: HandoverPackage): Finding[] {
   const findings: Finding[] = [];
-  const roleIds = new Set(pkg.roles.map((role) => role.data.id));
+  // Ids declared by files that failed to load still count: their own findings say what is wrong with them.
+  const roleIds = pkg.declared.roles;
   const orderTypeIds = new Set(pkg.meta?.data.orderTypes.map((type) => type.id));
-  const procedureIds = new Set(pkg.procedures.map((procedure) => procedure.id));
-  const deckSlugs = new Set(pkg.decks.map((deck) => deck.slug));
-  const quizSlugs = new Set(pkg.quizzes.map((quiz) => quiz.slug));
+  const procedureIds = pkg.declared.procedures;
+  const deckSlugs = pkg.declared.decks;
+  const quizSlugs = pkg.declared.quizzes;
 
-  const at = (record: Located<unknown>, path: FieldPath) => ({ file: record.file, line: record.lineOf(path), field: path.join('.') });
+  const at = (record: Located<unknown>, path: FieldPath) => ({ file: record.file, line: record.lineOf(path), field: [...record.path, ...path].join('.') });
   const role = (record: Located<unknown>, path: FieldPath, id: string | undefined) => {
-    if (id !== undefined && !roleIds.has(id)) {
+    // Without a readable roles.yaml every role would be "unknown"; that file's own finding says why.
+    if (roleIds && id !== undefined && !roleIds.has(id)) {
       findings.push(finding('unknown-role', at(record, path), `role "${id}" is not declared in roles.yaml${suggest(id, roleIds)}`));
     }
   };
@@ -118,27 +121,4 @@ function unique(record: Located<unknown>, listPath: FieldPath, ids: readonly str
     }
     seen.add(id);
   });
-}
-
-/** "; did you mean ...?" for a near miss, so a typo is fixed in one go. */
-export function suggest(id: string, known: ReadonlySet<string>): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance(id.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? `; did you mean "${best}"?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

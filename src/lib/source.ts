@@ -49,12 +49,9 @@ export function parseYamlSource(
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    return {
-      findings: doc.errors.map((error) => {
-        const at = lineCounter.linePos(error.pos[0]);
-        return finding('yaml-syntax', { file, line: at.line + firstLine - 1 }, `${firstSentence(error.message)} (column ${at.col})`);
-      }),
-    };
+    // One mistake often sets off several errors; the first, placed where the author must look, is what helps.
+    const { line, message } = describeYamlError(doc.errors, text, (offset) => lineCounter.linePos(offset));
+    return { findings: [finding('yaml-syntax', { file, line: line + firstLine - 1 }, message)] };
   }
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   return {
@@ -77,6 +74,44 @@ export function parseYamlSource(
 
 function firstSentence(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+interface YamlError {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
+
+/**
+ * Places a YAML error on the line the author has to fix, which is not always
+ * where the parser noticed it: an unclosed quote is noticed at the end of the
+ * text, an over-indented key on the line above it.
+ */
+function describeYamlError(errors: readonly YamlError[], text: string, linePos: (offset: number) => { line: number; col: number }) {
+  const first = errors[0]!;
+  const lines = text.split(/\r?\n/);
+  const at = linePos(first.pos[0]);
+  if (first.code === 'MISSING_CHAR' && /quote/.test(first.message)) {
+    const quote = first.message.includes("'") ? "'" : '"';
+    // The opening line is one whose value starts with the quote and does not close it on that line.
+    const opened = lines.findIndex((line) => {
+      const value = /^\s*(?:-\s+)?(?:[^:#'"]+:\s+)?(["'])(.*)$/.exec(line);
+      if (value?.[1] !== quote) return false;
+      const rest = quote === '"' ? value[2]!.replace(/\\./g, '') : value[2]!.replace(/''/g, '');
+      return !rest.includes(quote);
+    });
+    if (opened >= 0) return { line: opened + 1, message: `a value opened with ${quote} is never closed; add the closing ${quote} on this line` };
+  }
+  const indented = errors.find((error) => error.code === 'MULTILINE_IMPLICIT_KEY');
+  if (indented && (first.code === 'BLOCK_AS_IMPLICIT_KEY' || first === indented)) {
+    return { line: linePos(indented.pos[1]).line, message: 'this line is indented more than the line above allows; align it with the fields it belongs to' };
+  }
+  if (first.code === 'TAB_AS_INDENT') return { line: at.line, message: 'a tab is used for indentation; YAML allows only spaces' };
+  if (first.code === 'DUPLICATE_KEY') {
+    const key = /^\s*(?:-\s+)?["']?([^"':\n]+)/.exec(lines[at.line - 1] ?? '')?.[1]?.trim();
+    return { line: at.line, message: `the field${key ? ` "${key}"` : ''} appears twice in the same record; keep one` };
+  }
+  return { line: at.line, message: `${firstSentence(first.message)} (column ${at.col})` };
 }
 
 function nodeLine(node: unknown, lineAt: (offset: number) => number): number | undefined {
@@ -109,17 +144,20 @@ export interface FrontmatterSplit {
   body: string;
   /** File line of the first body line. */
   bodyLine: number;
+  /** True when the file opens a frontmatter block but never closes it. */
+  unclosed: boolean;
 }
 
 export function splitFrontmatter(text: string): FrontmatterSplit {
   const lines = text.split(/\r?\n/);
-  if (lines[0]?.trim() !== '---') return { frontmatter: undefined, frontmatterLine: 1, body: text, bodyLine: 1 };
+  if (lines[0]?.trim() !== '---') return { frontmatter: undefined, frontmatterLine: 1, body: text, bodyLine: 1, unclosed: false };
   const end = lines.findIndex((line, index) => index > 0 && line.trim() === '---');
-  if (end < 0) return { frontmatter: undefined, frontmatterLine: 2, body: text, bodyLine: 1 };
+  if (end < 0) return { frontmatter: undefined, frontmatterLine: 2, body: text, bodyLine: 1, unclosed: true };
   return {
     frontmatter: lines.slice(1, end).join('\n'),
     frontmatterLine: 2,
     body: lines.slice(end + 1).join('\n'),
     bodyLine: end + 2,
+    unclosed: false,
   };
 }

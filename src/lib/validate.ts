@@ -1,5 +1,6 @@
 import type { z } from 'astro/zod';
 import { finding, type Finding, type FindingCode } from './findings.ts';
+import { suggest } from './suggest.ts';
 import { fieldPathToString, type FieldPath, type YamlSource } from './source.ts';
 
 /**
@@ -21,7 +22,11 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
     return keys.map((key) => {
       const path = [...basePath, ...issue.path, ...(key === undefined ? [] : [key])];
       const code = (issue.code === 'custom' && (issue.params?.findingCode as FindingCode | undefined)) || 'schema-invalid';
-      return finding(code, { file: where.file, field: fieldPathToString(path), line: where.source.lineOf(path) }, describeIssue(issue, valueAt(value, issue.path)));
+      const message =
+        key === undefined
+          ? describeIssue(issue, valueAt(value, issue.path))
+          : `unknown field${suggest(key, new Set(knownKeysAt(schema, issue.path)))}`;
+      return finding(code, { file: where.file, field: fieldPathToString(path), line: where.source.lineOf(path) }, message);
     });
   });
   return { data: undefined, findings };
@@ -36,8 +41,10 @@ function valueAt(value: unknown, path: FieldPath): unknown {
   return current;
 }
 
-function describeValue(value: unknown): string {
+/** How a value reads to an author who wrote it in YAML. */
+export function describeValue(value: unknown): string {
   if (value === null) return 'an empty value';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'a list';
   if (value instanceof Date) return 'a date';
   if (typeof value === 'object') return 'a mapping';
@@ -45,20 +52,57 @@ function describeValue(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
+/** Zod's type names in the words of the YAML an author writes. */
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping of fields',
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  date: 'a date',
+};
+
+/** Zod's own wording starts "Invalid input"; ours (set in the schemas) says what to do, so it wins. */
+const isDefaultMessage = (message: string) => /^Invalid|^Too (small|big)|^Unrecognized/.test(message);
+
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+  const custom = isDefaultMessage(issue.message) ? undefined : issue.message;
   switch (issue.code) {
-    case 'invalid_type':
-      if (input === undefined) return `required field is missing (expected ${issue.expected})`;
-      return `${issue.message.startsWith('Invalid input') ? `expected ${issue.expected}` : issue.message}, got ${describeValue(input)}`;
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; got ${describeValue(input)}`;
-    case 'unrecognized_keys':
-      return 'unknown field; check the spelling against the authoring guide';
+    case 'invalid_type': {
+      const expected = custom ?? `expected ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      return input === undefined ? `required field is missing (${expected})` : `${expected}, got ${describeValue(input)}`;
+    }
+    case 'invalid_value': {
+      const allowed = custom ?? `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return input === undefined ? `required field is missing (${allowed})` : `${allowed}; got ${describeValue(input)}`;
+    }
     case 'invalid_union':
-      return input === undefined ? 'required field is missing' : `${issue.message.startsWith('Invalid input') ? 'has the wrong form' : issue.message}, got ${describeValue(input)}`;
+      if (input === undefined) return 'required field is missing';
+      return `${custom ?? 'has the wrong form'}, got ${describeValue(input)}`;
     case 'too_small':
       return issue.origin === 'array' && input === undefined ? 'required field is missing' : issue.message;
     default:
       return issue.message;
   }
+}
+
+/**
+ * The field names a schema allows at a path, for "did you mean" on a
+ * misspelt field. Walks zod's public definition objects.
+ */
+export function knownKeysAt(schema: z.ZodType, path: FieldPath): string[] {
+  let current: z.core.$ZodType | undefined = schema;
+  const unwrap = (type: z.core.$ZodType | undefined): z.core.$ZodType | undefined => {
+    const def = type?._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType } | undefined;
+    if (def && ['optional', 'default', 'nullable', 'prefault', 'readonly'].includes(def.type)) return unwrap(def.innerType);
+    if (def?.type === 'pipe') return unwrap(def.in);
+    return type;
+  };
+  for (const key of path) {
+    const def = unwrap(current)?._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType } | undefined;
+    current = def?.type === 'object' ? def.shape?.[String(key)] : def?.type === 'array' ? def.element : undefined;
+  }
+  const def = unwrap(current)?._zod.def as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' ? Object.keys(def.shape ?? {}) : [];
 }

@@ -62,10 +62,13 @@ export const testRecordSchema = z.strictObject({
 });
 
 /** `customizations/<ID>/tests.yaml`. */
-export const testRecordsFileSchema = z.strictObject({
-  /** The test records, in the order they were run. */
-  records: z.array(z.unknown(), { error: 'expected a list under "records"' }),
-});
+export const testRecordsFileSchema = z.strictObject(
+  {
+    /** The test records, in the order they were run. */
+    records: z.array(z.unknown(), { error: 'expected a list under "records"' }),
+  },
+  { error: 'expected "records:" followed by the list of test records' },
+);
 
 export type Requirement = z.infer<typeof requirementSchema>;
 export type Implementation = z.infer<typeof implementationSchema>;

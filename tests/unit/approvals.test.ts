@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { approversFor, bandContains, formatBand } from '../../src/lib/approvals.ts';
+import { bandContains, formatBand } from '../../src/lib/approvals.ts';
+import { findApprover } from '../../src/lib/ladder-analysis.ts';
 
 describe('formatBand', () => {
   it('writes bands as the contract shows them', () => {
@@ -24,8 +25,8 @@ describe('bandContains', () => {
 
   it('finds the approver of boundary values on a ladder', () => {
     const ladder = { bands: [{ upTo: 5, approver: 'a' }, { over: 5, upTo: 15, approver: 'b' }, { over: 15, approver: 'c' }] };
-    expect(approversFor(ladder, 5).map((b) => b.approver)).toEqual(['a']);
-    expect(approversFor(ladder, 15).map((b) => b.approver)).toEqual(['b']);
-    expect(approversFor(ladder, 15.5).map((b) => b.approver)).toEqual(['c']);
+    expect(findApprover(ladder, 5).bands.map((b) => b.approver)).toEqual(['a']);
+    expect(findApprover(ladder, 15).bands.map((b) => b.approver)).toEqual(['b']);
+    expect(findApprover(ladder, 15.5).bands.map((b) => b.approver)).toEqual(['c']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPackage } from '../../src/lib/package.ts';
-import { checkReferences, suggest } from '../../src/lib/references.ts';
+import { checkReferences } from '../../src/lib/references.ts';
+import { suggest } from '../../src/lib/suggest.ts';
 import { filesOf } from '../support/package.ts';
 
 const base = {

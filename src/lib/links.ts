@@ -1,0 +1,119 @@
+import GithubSlugger from 'github-slugger';
+import { finding, type Finding } from './findings.ts';
+import type { DocumentEntry, HandoverPackage } from './package.ts';
+import { docPath, routes } from './routes.ts';
+
+/** A link written in a document body. */
+export interface BodyLink {
+  url: string;
+  /** File line of the link. */
+  line: number;
+}
+
+const MARKDOWN_LINK = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const REFERENCE_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
+const HTML_HREF = /\bhref=["']([^"']+)["']/g;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** Every link of a Markdown/MDX body, outside code, with its file line. */
+export function extractLinks(body: string, firstLine = 1): BodyLink[] {
+  const links: BodyLink[] = [];
+  let fence: string | undefined;
+  body.split(/\r?\n/).forEach((raw, index) => {
+    const marker = FENCE.exec(raw)?.[1];
+    if (marker && (!fence || marker.startsWith(fence))) {
+      fence = fence ? undefined : marker;
+      return;
+    }
+    if (fence) return;
+    const line = raw.replace(/`[^`]*`/g, '');
+    const found = [...line.matchAll(MARKDOWN_LINK), ...line.matchAll(HTML_HREF)].map((match) => match[1]!);
+    const reference = REFERENCE_DEFINITION.exec(line)?.[1];
+    if (reference) found.push(reference);
+    for (const url of found) links.push({ url, line: firstLine + index });
+  });
+  return links;
+}
+
+/** Heading anchors of a body, as Starlight's slugger makes them. */
+export function headingAnchors(body: string): Set<string> {
+  const slugger = new GithubSlugger();
+  const anchors = new Set<string>();
+  let inFence = false;
+  for (const line of body.split(/\r?\n/)) {
+    if (FENCE.test(line)) inFence = !inFence;
+    const heading = !inFence && /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
+    if (heading) anchors.add(slugger.slug(heading[1]!.replace(/[*_`]|\[([^\]]*)\]\([^)]*\)/g, '$1')));
+  }
+  return anchors;
+}
+
+/**
+ * Every page the portal publishes for a package, with the anchors it is known
+ * to have (undefined: anchors not known, any anchor accepted).
+ */
+export function publishedPages(pkg: HandoverPackage): Map<string, Set<string> | undefined> {
+  const pages = new Map<string, Set<string> | undefined>();
+  const documents: DocumentEntry<unknown>[] = [
+    ...pkg.procedures,
+    ...pkg.customizations.flatMap((c) => [c.requirement, c.implementation]).filter((doc) => doc !== undefined),
+    ...pkg.pages,
+  ];
+  for (const doc of documents) pages.set(docPath(doc.file), headingAnchors(doc.body));
+  for (const path of [routes.home, routes.customizations, routes.glossary, routes.approvals, routes.compare, routes.training, routes.closeout, routes.signOff, routes.handbook]) {
+    pages.set(path, undefined);
+  }
+  pages.set(routes.conflicts, new Set(pkg.conflicts.map((c) => c.data.id.toLowerCase())));
+  pages.set(routes.issues, new Set(pkg.issues.map((i) => i.data.id.toLowerCase())));
+  for (const c of pkg.customizations) pages.set(routes.customization(c.id), undefined);
+  for (const deck of pkg.decks) pages.set(routes.deck(deck.slug), undefined);
+  for (const quiz of pkg.quizzes) pages.set(routes.quiz(quiz.slug), undefined);
+  for (const path of pkg.meta?.data.learningPaths ?? []) pages.set(routes.learningPath(path.id), undefined);
+  return pages;
+}
+
+/** Files the build writes beside the pages, which documents may link to. */
+function publishedFiles(pkg: HandoverPackage): Set<string> {
+  return new Set(['/approvals.json', '/approvals.csv', '/check.json', '/handbook.pdf', ...pkg.decks.flatMap((d) => [`/decks/${d.slug}.pdf`, `/decks/${d.slug}.pptx`])]);
+}
+
+/**
+ * `broken-link` for links in documents that lead to no page or anchor of the
+ * portal. `visible` is the package as the public profile shows it: a public
+ * document linking to an internal one would break in the public portal.
+ */
+export function checkLinks(pkg: HandoverPackage, visible: HandoverPackage): Finding[] {
+  const all = publishedPages(pkg);
+  const shown = publishedPages(visible);
+  const files = publishedFiles(visible);
+  const findings: Finding[] = [];
+  const documents = [
+    ...visible.procedures,
+    ...visible.customizations.flatMap((c) => [c.requirement, c.implementation]).filter((doc) => doc !== undefined),
+    ...visible.pages,
+    ...visible.decks,
+  ];
+  for (const doc of documents) {
+    const base = `http://portal${docPath(doc.file)}`;
+    for (const link of extractLinks(doc.body, doc.bodyLine)) {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(link.url) || link.url.startsWith('//')) continue;
+      const target = new URL(link.url, base);
+      if (target.host !== 'portal') continue;
+      const path = decodeURI(target.pathname);
+      const page = path.endsWith('/') ? path : `${path}/`;
+      const anchor = decodeURIComponent(target.hash.slice(1));
+      const at = { file: doc.file, line: link.line };
+      if (files.has(path)) continue;
+      if (!shown.has(page)) {
+        const reason = all.has(page) ? 'is internal, and the public portal leaves it out' : 'does not exist';
+        findings.push(finding('broken-link', at, `link "${link.url}" leads to ${page}, which ${reason}`));
+        continue;
+      }
+      const anchors = shown.get(page);
+      if (anchor && anchors && !anchors.has(anchor)) {
+        findings.push(finding('broken-link', at, `link "${link.url}": ${page} has no heading with the anchor "#${anchor}"`));
+      }
+    }
+  }
+  return findings;
+}
