@@ -1,4 +1,4 @@
-import { checkPackage, type CheckResult } from '../lib/check.ts';
+import { checkPackage, profileCheck, type CheckResult } from '../lib/check.ts';
 import { parseDay } from '../lib/dates.ts';
 import { readPackageDir } from '../lib/package-files.ts';
 import { applyProfile } from '../lib/profile.ts';
@@ -7,7 +7,7 @@ import { settingsFromEnv, type HandoverSettings } from './settings.ts';
 
 export interface SiteData {
   settings: HandoverSettings;
-  /** The full check, over the whole package whatever the profile. */
+  /** The check as this profile may publish it: findings and checklist items about internal content are left out of the public profile. */
   check: CheckResult;
   /** What this profile publishes. */
   pkg: HandoverPackage;
@@ -22,9 +22,10 @@ export function getSiteData(): Promise<SiteData> {
   if (import.meta.env.DEV) cached = undefined;
   cached ??= (async () => {
     const settings = settingsFromEnv();
-    const check = await checkPackage(await readPackageDir(settings.dir), { today: parseDay(settings.today)!, parseDiagrams: false });
-    const pkg = applyProfile(check.pkg, settings.profile);
-    return { settings, check, pkg, locale: check.pkg.meta?.data.locale ?? 'en' };
+    const today = parseDay(settings.today)!;
+    const full = await checkPackage(await readPackageDir(settings.dir), { today, parseDiagrams: false });
+    const check = profileCheck(full, settings.profile, { today });
+    return { settings, check, pkg: applyProfile(full.pkg, settings.profile), locale: full.pkg.meta?.data.locale ?? 'en' };
   })();
   return cached;
 }

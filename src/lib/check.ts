@@ -5,7 +5,7 @@ import { analyzeLadders } from './ladder-analysis.ts';
 import { checkLinks } from './links.ts';
 import { loadPackage, type HandoverPackage } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
-import { applyProfile } from './profile.ts';
+import { applyProfile, isInternalFinding, type Profile } from './profile.ts';
 import { checkReferences } from './references.ts';
 
 export interface CheckOptions {
@@ -33,8 +33,30 @@ export interface CheckResult {
 export async function checkPackage(files: PackageFiles, options: CheckOptions): Promise<CheckResult> {
   const { pkg, findings: loadFindings } = loadPackage(files);
   const completeness = assessCompleteness(pkg, options.today);
-  const findings = sortFindings([...loadFindings, ...checkReferences(pkg), ...analyzeLadders(pkg), ...checkLinks(pkg, applyProfile(pkg, 'public')), ...completeness.findings, ...(options.parseDiagrams === false ? [] : await checkDiagrams(pkg))]);
+  const diagramFindings = options.parseDiagrams === false ? [] : await checkDiagrams(pkg);
+  const findings = sortFindings([
+    ...loadFindings,
+    ...checkReferences(pkg),
+    ...analyzeLadders(pkg),
+    ...checkLinks(pkg, applyProfile(pkg, 'public')),
+    ...completeness.findings,
+    ...diagramFindings,
+  ]);
   return { pkg, completeness, findings, summary: summarize(findings, pkg.fileCount) };
+}
+
+/**
+ * A check result as a build profile may publish it. The public profile
+ * leaves out findings about internal content, whose messages may quote it,
+ * and measures completeness on what it publishes; the internal profile
+ * publishes everything.
+ */
+export function profileCheck(result: CheckResult, profile: Profile, options: Pick<CheckOptions, 'today'>): CheckResult {
+  if (profile === 'internal') return result;
+  const internal = isInternalFinding(result.pkg);
+  const findings = result.findings.filter((f) => !internal(f));
+  const completeness = assessCompleteness(applyProfile(result.pkg, profile), options.today);
+  return { ...result, completeness, findings, summary: summarize(findings, result.summary.files) };
 }
 
 /** The `--json` shape of DESIGN.md section 5. */

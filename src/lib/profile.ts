@@ -37,3 +37,40 @@ export function publishedDocuments(pkg: HandoverPackage): Set<string> {
     ...pkg.pages.map((p) => p.file),
   ]);
 }
+
+/**
+ * The lines of a file that hold internal content: whole internal documents
+ * (and whole customizations whose requirement is internal), and the line
+ * spans of internal records in list files.
+ */
+function internalSpans(pkg: HandoverPackage): { files: Set<string>; records: { file: string; from: number; to: number }[] } {
+  const files = new Set<string>();
+  const internalDoc = (doc: { file: string; data: { audience: string } } | undefined) => doc?.data.audience === 'internal';
+  for (const doc of [...pkg.procedures, ...pkg.decks, ...pkg.quizzes, ...pkg.pages]) if (internalDoc(doc)) files.add(doc.file);
+  for (const c of pkg.customizations) {
+    if (internalDoc(c.requirement)) for (const name of c.files) files.add(`customizations/${c.id}/${name}`);
+    if (internalDoc(c.implementation)) files.add(c.implementation!.file);
+  }
+  const records: { file: string; from: number; to: number }[] = [];
+  const lists = [pkg.conflicts, pkg.issues, ...pkg.customizations.map((c) => c.tests?.records ?? [])];
+  for (const list of lists) {
+    list.forEach((record, index) => {
+      if (record.data.audience !== 'internal') return;
+      const from = record.lineOf() ?? 0;
+      const next = list[index + 1]?.lineOf();
+      records.push({ file: record.file, from, to: next !== undefined ? next - 1 : Infinity });
+    });
+  }
+  return { files, records };
+}
+
+/**
+ * Whether a finding is about internal content, so the public profile can
+ * leave it out of what it publishes (check.json, the closeout page): its
+ * message may quote an internal title or test case.
+ */
+export function isInternalFinding(pkg: HandoverPackage): (where: { file: string; line?: number }) => boolean {
+  const spans = internalSpans(pkg);
+  return ({ file, line }) =>
+    spans.files.has(file) || (line !== undefined && spans.records.some((span) => span.file === file && line >= span.from && line <= span.to));
+}
