@@ -1,8 +1,5 @@
+import { escapeHtml } from '../lib/html.ts';
 import type { DiagramRenderer } from './diagram-renderer.ts';
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
 
 /** A diagram's title for screen readers: mermaid's accTitle when given, else the caption. */
 function accessibleTitle(source: string, caption: string | undefined, fallback: string): string {
@@ -17,13 +14,11 @@ function labelled(svg: string, title: string): string {
   });
 }
 
-/** Where the no-browser fallback's script and mermaid's browser build are published in the site. */
-export const FALLBACK_SCRIPT = '/_handover/mermaid-fallback.js';
-
 /**
  * The HTML that replaces a mermaid fence: the SVG in both themes (CSS shows the
  * one matching the portal's theme), or, when no browser could render it, the
- * source for the client-side fallback, which loads mermaid only on such pages.
+ * source for the client-side fallback (client/mermaid-fallback.ts), which
+ * loads mermaid only on pages that hold such a source.
  */
 export async function diagramHtml(renderer: DiagramRenderer, source: string, caption: string | undefined, fallbackTitle: string): Promise<string> {
   const title = accessibleTitle(source, caption, fallbackTitle);
@@ -32,5 +27,5 @@ export async function diagramHtml(renderer: DiagramRenderer, source: string, cap
   if (light && dark) {
     return `<figure class="ho-diagram"><div class="ho-diagram-light">${labelled(light, title)}</div><div class="ho-diagram-dark" aria-hidden="true">${dark}</div><figcaption class="sr-only">${escapeHtml(title)}</figcaption></figure>`;
   }
-  return `<figure class="ho-diagram ho-diagram-pending"><pre class="ho-mermaid" role="img" aria-label="${escapeHtml(title)}">${escapeHtml(source)}</pre></figure><script type="module" src="${FALLBACK_SCRIPT}"></script>`;
+  return `<figure class="ho-diagram ho-diagram-pending"><pre class="ho-mermaid" role="img" aria-label="${escapeHtml(title)}">${escapeHtml(source)}</pre></figure>`;
 }

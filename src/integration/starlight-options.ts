@@ -15,7 +15,8 @@ export async function starlightOptions(settings: HandoverSettings): Promise<Star
     locales: { root: { label: locale === 'zh-CN' ? '简体中文' : 'English', lang: locale } },
     sidebar: buildNavigation(visible),
     components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro' },
-    customCss: ['./src/styles/portal.css'],
+    routeMiddleware: './src/integration/route-middleware.ts',
+    customCss: ['./src/styles/portal.css', './src/styles/learning.css', './src/styles/closeout.css'],
     lastUpdated: false,
     pagination: false,
   };
