@@ -5,10 +5,11 @@ import { loadPackage } from '../lib/package.ts';
 import { readPackageDir } from '../lib/package-files.ts';
 import { applyProfile } from '../lib/profile.ts';
 import { DiagramRenderer } from './diagram-renderer.ts';
-import type { HandoverSettings } from './settings.ts';
+import { cacheRoot, type HandoverSettings } from './settings.ts';
 
+/** The renderer of a build; its SVG cache is shared by all packages, as it is keyed by source. */
 export function createDiagramRenderer(root: string): DiagramRenderer {
-  return new DiagramRenderer(resolve(root, 'node_modules/.cache/handover/diagrams'));
+  return new DiagramRenderer(resolve(cacheRoot(root), 'diagrams'));
 }
 
 /**

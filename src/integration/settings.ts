@@ -29,10 +29,18 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv = process.env): HandoverS
 }
 
 /**
- * A cache folder per package, profile and output, so that building another
- * package, or two builds at once, never reuse or clobber each other's cache.
+ * Where builds keep what they can reuse: `HANDOVER_CACHE_DIR`, else a folder
+ * in node_modules (which `npm ci` clears, as a cache should be).
+ */
+export function cacheRoot(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(root, env.HANDOVER_CACHE_DIR ?? 'node_modules/.cache/handover');
+}
+
+/**
+ * Astro's cache folder per package, profile and output, so that building
+ * another package, or two builds at once, never reuse or clobber each other's.
  */
 export function cacheDirFor(settings: HandoverSettings, root: string): string {
   const key = createHash('sha256').update(`${settings.dir}\0${settings.profile}\0${settings.outDir}`).digest('hex').slice(0, 12);
-  return resolve(root, 'node_modules/.astro', `handover-${key}`);
+  return resolve(cacheRoot(root), `astro-${key}`);
 }
