@@ -1,0 +1,172 @@
+/**
+ * `npm run bench`: builds synthetic packages of 100 and 1,000 procedures cold
+ * and warm with the portal, and the same procedure pages as a plain
+ * Starlight site with client-side Mermaid (the baseline), then writes the
+ * figures and their ratios to bench/RESULTS.md.
+ *
+ *   npm run bench                 # 100 and 1000 procedures
+ *   npm run bench -- --sizes 100  # only 100
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, findChromium } from '../src/integration/chromium.ts';
+import { serveDir } from '../tests/support/site.ts';
+import { writeBaselineProject, writeSyntheticPackage } from './synthetic.ts';
+
+const repo = join(import.meta.dirname, '..');
+const work = join(repo, 'bench', '.work');
+
+interface Run {
+  seconds: number;
+  peakRssMb: number;
+}
+
+/** Runs a command under GNU time for wall time and the peak resident set of its largest process. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Run {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], {
+    cwd: repo,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDOVER_QUIET: '1', ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  const [seconds, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { seconds: seconds!, peakRssMb: Math.round(kb! / 1024) };
+}
+
+function siteBytes(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce((sum, entry) => sum + statSync(join(entry.parentPath, entry.name)).size, 0);
+}
+
+function pageCount(dir: string): number {
+  return readdirSync(dir, { recursive: true }).filter((file) => String(file).endsWith('.html')).length;
+}
+
+/**
+ * JavaScript a reader's browser downloads to show one procedure page, measured
+ * in Chromium, and whether any of it is Mermaid (its parser names "flowchart-v2").
+ */
+async function javascriptOf(site: string, path: string): Promise<{ bytes: number; mermaid: boolean }> {
+  const server = await serveDir(site);
+  const browser = await chromium.launch({ executablePath: findChromium({}), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    let mermaid = false;
+    const bodies: Promise<void>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      bodies.push(
+        response.body().then((body) => {
+          bytes += body.length;
+          mermaid ||= body.includes('flowchart-v2');
+        }),
+      );
+    });
+    await page.goto(`${server.url}${path}`, { waitUntil: 'networkidle' });
+    await Promise.all(bodies);
+    bytes += await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].reduce((sum, s) => sum + (s.textContent ?? '').length, 0));
+    return { bytes, mermaid };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+interface Measured {
+  cold: Run;
+  warm: Run;
+  pages: number;
+  bytes: number;
+  js: { bytes: number; mermaid: boolean };
+}
+
+interface SizeResult {
+  procedures: number;
+  portal: Measured;
+  baseline: Measured;
+}
+
+async function benchSize(procedures: number): Promise<SizeResult> {
+  const base = join(work, `p${procedures}`);
+  rmSync(base, { recursive: true, force: true });
+  const pkg = join(base, 'package');
+  const synthetic = writeSyntheticPackage(pkg, procedures);
+  const baselineRoot = join(work, `baseline-${procedures}`);
+  rmSync(baselineRoot, { recursive: true, force: true });
+  writeBaselineProject(baselineRoot, synthetic);
+  const node = process.execPath;
+  const cache = join(base, 'cache');
+  const out = join(base, 'dist');
+  const portalArgs = [join(repo, 'scripts/handover.ts'), 'build', pkg, '--out', out, '--today', '2026-09-30'];
+  console.log(`[${procedures}] portal, cold ...`);
+  const cold = timed(node, portalArgs, { HANDOVER_CACHE_DIR: cache });
+  console.log(`[${procedures}] portal, warm ...`);
+  const warm = timed(node, portalArgs, { HANDOVER_CACHE_DIR: cache });
+  const astro = join(repo, 'node_modules/astro/bin/astro.mjs');
+  console.log(`[${procedures}] baseline, cold ...`);
+  const baselineCold = timed(node, [astro, 'build', '--root', baselineRoot]);
+  console.log(`[${procedures}] baseline, warm ...`);
+  const baselineWarm = timed(node, [astro, 'build', '--root', baselineRoot]);
+  const first = synthetic[0]!;
+  const path = `/procedures/${first.orderType}/${first.slug}/`;
+  return {
+    procedures,
+    portal: { cold, warm, pages: pageCount(out), bytes: siteBytes(out), js: await javascriptOf(out, path) },
+    baseline: {
+      cold: baselineCold,
+      warm: baselineWarm,
+      pages: pageCount(join(baselineRoot, 'dist')),
+      bytes: siteBytes(join(baselineRoot, 'dist')),
+      js: await javascriptOf(join(baselineRoot, 'dist'), path),
+    },
+  };
+}
+
+const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
+const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
+
+function report(results: SizeResult[]): string {
+  const chromiumVersion = execFileSync(findChromium({}) ?? 'chromium', ['--version'], { encoding: 'utf8' }).trim();
+  const lines = [
+    '## Build',
+    '',
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromiumVersion}.`,
+    'Baseline: the same procedure pages as a plain Starlight site (Markdown approval table, Mermaid drawn in the browser), built by the same Astro.',
+    'Peak RSS is that of the largest single process (GNU time `%M`). JS bytes: what Chromium downloads to show one procedure page.',
+    '',
+    '| procedures | build | cold s | warm s | peak RSS MB | pages/s (cold) | diagrams/s (cold) | site size | JS on a procedure page |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of results) {
+    for (const [name, m] of [['portal', r.portal], ['baseline', r.baseline]] as const) {
+      lines.push(
+        `| ${r.procedures} | ${name} | ${m.cold.seconds.toFixed(1)} | ${m.warm.seconds.toFixed(1)} | ${Math.max(m.cold.peakRssMb, m.warm.peakRssMb)} | ${(m.pages / m.cold.seconds).toFixed(1)} | ${name === 'portal' ? (r.procedures / m.cold.seconds).toFixed(1) : 'in browser'} | ${kb(m.bytes)} | ${kb(m.js.bytes)}${m.js.mermaid ? ' (Mermaid)' : ''} |`,
+      );
+    }
+  }
+  lines.push('', '| procedures | cold ratio (target ≤ 2×) | warm ratio (target ≤ 1.2×) | peak RSS (target ≤ 2048 MB) | Mermaid JS on procedure page (target: none) |', '| ---: | ---: | ---: | ---: | --- |');
+  for (const r of results) {
+    const rss = Math.max(r.portal.cold.peakRssMb, r.portal.warm.peakRssMb);
+    lines.push(`| ${r.procedures} | ${ratio(r.portal.cold.seconds, r.baseline.cold.seconds)} | ${ratio(r.portal.warm.seconds, r.baseline.warm.seconds)} | ${rss} MB | ${r.portal.js.mermaid ? 'loaded' : 'none'} |`);
+  }
+  return lines.join('\n');
+}
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100,1000' } } });
+mkdirSync(work, { recursive: true });
+const results: SizeResult[] = [];
+for (const size of values.sizes.split(',').map(Number)) results.push(await benchSize(size));
+const section = report(results);
+console.log(`\n${section}\n`);
+const resultsFile = join(repo, 'bench', 'RESULTS.md');
+const previous = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
+// Replace this script's own section and keep the others (e.g. the diagram benchmark's).
+const kept = previous.replace(/## Build\n[\s\S]*?(?=\n## |$)/, '').trimEnd();
+writeFileSync(resultsFile, `${kept}\n\n${section}\n`);
