@@ -1,9 +1,19 @@
 import type { AstroIntegration } from 'astro';
+import type { UserConfig } from 'vite';
 import { labels } from '../lib/i18n.ts';
+import { writeApprovalExports } from './approval-exports.ts';
 import { writeCheckReport } from './check-report.ts';
+import { writeHandbookPdf } from './handbook-pdf.ts';
 import { createDiagramRenderer, prerenderDiagrams } from './diagrams.ts';
 import type { HandoverSettings } from './settings.ts';
 import { vitePluginDiagrams } from './vite-plugin-diagrams.ts';
+
+type OnLog = NonNullable<NonNullable<NonNullable<UserConfig['build']>['rolldownOptions']>['onLog']>;
+
+/** Astro marks compiled MDX with a directive the bundler warns about once per document: noise for authors. */
+const withoutMdxDirectiveWarnings: OnLog = (level, log, forward) => {
+  if (log.code !== 'MODULE_LEVEL_DIRECTIVE') forward(level, log);
+};
 
 /** The Handover portal's Astro integration. It only wires hooks; each step is a named helper. */
 export function handover(settings: HandoverSettings, locale: string): AstroIntegration {
@@ -13,7 +23,12 @@ export function handover(settings: HandoverSettings, locale: string): AstroInteg
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectScript }) => {
         renderer = createDiagramRenderer(new URL(config.root).pathname);
-        updateConfig({ vite: { plugins: [vitePluginDiagrams(settings.dir, renderer, labels(locale)('diagram.title'))] } });
+        updateConfig({
+          vite: {
+            plugins: [vitePluginDiagrams(settings.dir, renderer, labels(locale)('diagram.title'))],
+            build: { rolldownOptions: { onLog: withoutMdxDirectiveWarnings } },
+          },
+        });
         // Without a browser at build time, pages with diagrams draw them client-side; others load nothing.
         if (!renderer.chromiumPath) injectScript('page', `if (document.querySelector('pre.ho-mermaid')) import('/src/integration/client/mermaid-fallback.ts');`);
       },
@@ -23,6 +38,8 @@ export function handover(settings: HandoverSettings, locale: string): AstroInteg
       'astro:build:done': async ({ dir, logger }) => {
         await renderer.close();
         await writeCheckReport(settings, dir, logger);
+        await writeHandbookPdf(dir, logger);
+        await writeApprovalExports(settings, dir, logger);
       },
       'astro:server:done': async () => {
         await renderer.close();
