@@ -1,5 +1,5 @@
-import { rename, rm, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPackage } from '../lib/check.ts';
 import { formatDate } from '../lib/dates.ts';
@@ -7,7 +7,7 @@ import { hasErrors } from '../lib/findings.ts';
 import { readPackageDir } from '../lib/package-files.ts';
 import type { Profile } from '../lib/profile.ts';
 import { formatFinding, formatSummary } from '../../scripts/cli-output.ts';
-import { settingsToEnv, type HandoverSettings } from './settings.ts';
+import { cacheRoot, settingsToEnv, type HandoverSettings } from './settings.ts';
 
 /** The repository root: where astro.config.mjs lives. */
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -27,6 +27,17 @@ function prepare(options: BuildOptions): HandoverSettings {
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
 
+/** Renames, or copies and deletes when the two paths are on different file systems. */
+async function move(from: string, to: string) {
+  try {
+    await rename(from, to);
+  } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code !== 'EXDEV') throw cause;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
 /**
  * Checks the package, then builds the site beside the output directory and
  * swaps it in only when the build succeeded: a failed build leaves the
@@ -41,11 +52,17 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; o
     console.error(`handover: build refused because the package has errors; ${outDir} was left as it was.`);
     return { ok: false, outDir };
   }
-  prepare(options);
-  const staging = `${outDir}.staging-${process.pid}`;
+  const settings = prepare(options);
+  // Astro keeps its intermediate server chunks inside the output when the output lies within the
+  // working directory, else in <cwd>/.astro/, where two builds at once would overwrite each other's.
+  // The chunks must also resolve this project's node_modules. So each build is staged in its own
+  // folder of the project's cache, from the project root, and then moved to where it belongs.
+  const staging = resolve(cacheRoot(projectRoot), `staging-${process.pid}`);
   const previous = `${outDir}.previous-${process.pid}`;
-  console.log(`Building ${options.dir} (${options.profile} profile) ...`);
+  console.log(`Building ${options.dir} (${settings.profile} profile) ...`);
+  const cwd = process.cwd();
   try {
+    process.chdir(projectRoot);
     const { build } = await import('astro');
     await build({ root: projectRoot, outDir: staging, logLevel: process.env.HANDOVER_QUIET ? 'warn' : 'info' });
   } catch (cause) {
@@ -53,10 +70,21 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; o
     console.error(`handover: the site build failed: ${cause instanceof Error ? cause.message : String(cause)}`);
     console.error(`handover: ${outDir} was left as it was.`);
     return { ok: false, outDir };
+  } finally {
+    process.chdir(cwd);
   }
   const hadPrevious = await exists(outDir);
+  await mkdir(dirname(outDir), { recursive: true });
   if (hadPrevious) await rename(outDir, previous);
-  await rename(staging, outDir);
+  try {
+    await move(staging, outDir);
+  } catch (cause) {
+    // Put the previous site back, so a failed move loses nothing either.
+    await rm(outDir, { recursive: true, force: true });
+    if (hadPrevious) await rename(previous, outDir);
+    await rm(staging, { recursive: true, force: true });
+    throw cause;
+  }
   if (hadPrevious) await rm(previous, { recursive: true, force: true });
   console.log(`Site written to ${outDir}`);
   return { ok: true, outDir };
