@@ -1,22 +1,66 @@
 import { formatDate } from './dates.ts';
+import { extractDiagrams } from './diagrams.ts';
 import { finding, type Finding, type FindingCode } from './findings.ts';
 import type { HandoverPackage } from './package.ts';
 
 /**
  * The closeout checklist: the four parts of a handover package (DESIGN.md
  * section 1) plus the issue log, each a list of items. `handover check` turns
- * the items that are not ok into warnings and the closeout page shows the
+ * the items that are not ok into findings and the closeout page shows the
  * same items, so the two cannot disagree.
  */
 
 export type ItemStatus = 'ok' | 'missing' | 'failed' | 'overdue';
 export type PartId = 'work-standards' | 'customizations' | 'conflicts' | 'training' | 'issue-log';
 
+/** The parts in the order the closeout page shows them. */
+export const PART_IDS: readonly PartId[] = ['work-standards', 'customizations', 'conflicts', 'training', 'issue-log'];
+
+/**
+ * What an item checks. Each check but `issue-solution` is named after the
+ * finding it yields; an issue without an archived solution is the issue
+ * log's own state, which DESIGN.md section 6 gives no finding code.
+ */
+export type CheckId =
+  | 'missing-procedure'
+  | 'review-overdue'
+  | 'missing-diagram'
+  | 'deck-uncovered'
+  | 'customization-missing-requirement'
+  | 'customization-missing-implementation'
+  | 'customization-missing-tests'
+  | 'test-failed'
+  | 'conflict-check-overdue'
+  | 'issue-solution';
+
+/** The finding codes the checklist yields: what the closeout page and `handover check` must agree on. */
+export const CLOSEOUT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'missing-procedure',
+  'review-overdue',
+  'missing-diagram',
+  'deck-uncovered',
+  'customization-missing-requirement',
+  'customization-missing-implementation',
+  'customization-missing-tests',
+  'test-failed',
+  'conflict-check-overdue',
+]);
+
+/** The record an item is about, so a page can link to it and a profile can hide it. */
+export type ItemSubject =
+  | { kind: 'order-type'; id: string }
+  | { kind: 'procedure'; id: string }
+  | { kind: 'customization'; id: string }
+  | { kind: 'test'; customization: string; id: string }
+  | { kind: 'conflict'; id: string }
+  | { kind: 'issue'; id: string };
+
 export interface ChecklistItem {
+  part: PartId;
+  check: CheckId;
   status: ItemStatus;
-  /** What the item is about, e.g. a procedure id or a customization id. */
-  subject: string;
-  /** What was checked or found, in one sentence. */
+  subject: ItemSubject;
+  /** What was checked or found, in one English sentence (the CLI's words; pages translate from the fields below). */
   message: string;
   /** File to open to fix it, relative to the package. */
   file: string;
@@ -25,11 +69,19 @@ export interface ChecklistItem {
   code?: FindingCode;
   /** When the item is due (reviews, follow-up checks), for sorting overdue items first. */
   due?: Date;
+  /** When a follow-up check was carried out. */
+  done?: Date;
+  /** The author's words naming the subject: an order type's name, a test case, an issue summary. */
+  label?: string;
+  /** How many procedures an order type has. */
+  count?: number;
 }
 
 export interface ChecklistPart {
   id: PartId;
   items: ChecklistItem[];
+  /** How many items are ok. */
+  ok: number;
   /** Share of items that are ok, 0..100; 100 for a part with no items. */
   score: number;
 }
@@ -39,134 +91,196 @@ export interface Completeness {
   findings: Finding[];
 }
 
-/** A fenced ```mermaid block anywhere in the body. */
-export function hasDiagram(body: string): boolean {
-  return /^\s*(```|~~~)\s*mermaid\b/m.test(body);
-}
-
+/**
+ * Assesses the package as of `today`: a date is overdue once it lies before
+ * `today`, never on the day itself.
+ */
 export function assessCompleteness(pkg: HandoverPackage, today: Date): Completeness {
-  const parts: Record<PartId, ChecklistItem[]> = {
-    'work-standards': [],
-    customizations: [],
-    conflicts: [],
-    training: [],
-    'issue-log': [],
-  };
-  const item = (part: PartId, entry: ChecklistItem) => parts[part].push(entry);
+  const items: ChecklistItem[] = [];
+  const isPast = (date: Date) => date.getTime() < today.getTime();
 
-  for (const type of pkg.meta?.data.orderTypes ?? []) {
-    const count = pkg.procedures.filter((procedure) => procedure.data.orderType === type.id).length;
-    const index = pkg.meta!.data.orderTypes.indexOf(type);
-    item('work-standards', {
+  pkg.meta?.data.orderTypes.forEach((type, index) => {
+    // Counted by file, so a procedure that fails validation does not also make its order type "missing".
+    const count = [...pkg.declared.procedures].filter((id) => id.startsWith(`${type.id}/`)).length;
+    items.push({
+      part: 'work-standards',
+      check: 'missing-procedure',
       status: count > 0 ? 'ok' : 'missing',
-      subject: type.id,
+      subject: { kind: 'order-type', id: type.id },
       message: count > 0 ? `order type "${type.id}" has ${count} procedure(s)` : `order type "${type.id}" (${type.name}) has no procedure; write procedures/${type.id}/<slug>.mdx`,
       file: count > 0 ? `procedures/${type.id}/` : pkg.meta!.file,
       line: count > 0 ? undefined : pkg.meta!.lineOf(['orderTypes', index]),
-      code: 'missing-procedure',
+      label: type.name,
+      count,
     });
-  }
+  });
+
   const coveredByDecks = new Set(pkg.decks.flatMap((deck) => deck.data.covers));
   for (const procedure of pkg.procedures) {
     const { data } = procedure;
-    const overdue = data.reviewBy.getTime() < today.getTime();
-    item('work-standards', {
+    const subject = { kind: 'procedure', id: procedure.id } as const;
+    const overdue = isPast(data.reviewBy);
+    items.push({
+      part: 'work-standards',
+      check: 'review-overdue',
       status: overdue ? 'overdue' : 'ok',
-      subject: procedure.id,
+      subject,
       message: overdue ? `review was due on ${formatDate(data.reviewBy)}` : `review due on ${formatDate(data.reviewBy)}`,
       file: procedure.file,
       line: procedure.lineOf(['reviewBy']),
-      code: 'review-overdue',
       due: data.reviewBy,
+      label: data.title,
     });
-    if (data.criticality === 'key') {
-      const drawn = hasDiagram(procedure.body);
-      item('work-standards', {
-        status: drawn ? 'ok' : 'missing',
-        subject: procedure.id,
-        message: drawn ? 'has a flow diagram' : 'key procedure without a flow diagram; add a ```mermaid fence',
-        file: procedure.file,
-        line: procedure.bodyLine,
-        code: 'missing-diagram',
-      });
-      const covered = coveredByDecks.has(procedure.id);
-      item('training', {
-        status: covered ? 'ok' : 'missing',
-        subject: procedure.id,
-        message: covered ? 'covered by a training deck' : 'key procedure that no deck covers; add it to the covers of a deck',
-        file: procedure.file,
-        line: 1,
-        code: 'deck-uncovered',
-      });
-    }
+    if (data.criticality !== 'key') continue;
+    const drawn = extractDiagrams(procedure.body).length > 0;
+    items.push({
+      part: 'work-standards',
+      check: 'missing-diagram',
+      status: drawn ? 'ok' : 'missing',
+      subject,
+      message: drawn ? 'has a flow diagram' : 'key procedure without a flow diagram; add a ```mermaid fence',
+      file: procedure.file,
+      line: procedure.bodyLine,
+      label: data.title,
+    });
+    const covered = coveredByDecks.has(procedure.id);
+    items.push({
+      part: 'training',
+      check: 'deck-uncovered',
+      status: covered ? 'ok' : 'missing',
+      subject,
+      message: covered ? 'covered by a training deck' : 'key procedure that no deck covers; add it to the covers of a deck',
+      file: procedure.file,
+      line: 1,
+      label: data.title,
+    });
   }
 
   for (const customization of pkg.customizations) {
     const folder = `customizations/${customization.id}/`;
-    const parts3: [keyof typeof customization, FindingCode, string][] = [
-      ['requirement', 'customization-missing-requirement', 'requirement.mdx'],
-      ['implementation', 'customization-missing-implementation', 'implementation.mdx'],
-      ['tests', 'customization-missing-tests', 'tests.yaml'],
+    const subject = { kind: 'customization', id: customization.id } as const;
+    const label = customization.requirement?.data.title;
+    // A document that exists but failed to load is already reported by the loader; only an absent file is "missing".
+    const documents: [CheckId, 'requirement' | 'implementation'][] = [
+      ['customization-missing-requirement', 'requirement'],
+      ['customization-missing-implementation', 'implementation'],
     ];
-    for (const [key, code, name] of parts3) {
-      // A document that exists but failed to load is already reported; only a truly absent file is "missing".
-      const present = customization[key] !== undefined || customization.files.has(name) || (name === 'tests.yaml' && customization.files.has('tests.yml'));
-      item('customizations', {
+    for (const [check, key] of documents) {
+      const name = `${key}.mdx`;
+      const present = customization[key] !== undefined || customization.files.has(name);
+      items.push({
+        part: 'customizations',
+        check,
         status: present ? 'ok' : 'missing',
-        subject: customization.id,
+        subject,
         message: present ? `has ${name}` : `customization "${customization.id}" has no ${name}`,
         file: `${folder}${present ? name : ''}`,
-        code,
+        label,
       });
     }
+    // A tests file that failed to load is reported by the loader; only a customization without one has no tests.
+    const testsFile = customization.tests?.file ?? ['tests.yaml', 'tests.yml'].find((name) => customization.files.has(name));
+    items.push({
+      part: 'customizations',
+      check: 'customization-missing-tests',
+      status: testsFile ? 'ok' : 'missing',
+      subject,
+      message: testsFile ? `has ${testsFile.slice(folder.length)}` : `customization "${customization.id}" has no tests.yaml`,
+      file: testsFile ?? folder,
+      label,
+    });
     for (const record of customization.tests?.records ?? []) {
       const { data } = record;
-      const excused = data.waiver !== undefined || (data.limitations?.length ?? 0) > 0;
-      const failed = data.result === 'fail' && !excused;
-      item('customizations', {
+      const failed = isUnexcusedFailure(data);
+      items.push({
+        part: 'customizations',
+        check: 'test-failed',
         status: failed ? 'failed' : 'ok',
-        subject: `${customization.id}/${data.id}`,
-        message: failed ? `test ${data.id} failed with no limitation or waiver recorded: ${data.case}` : `test ${data.id}: ${data.result}${data.result === 'fail' ? ' (limitation or waiver recorded)' : ''}`,
+        subject: { kind: 'test', customization: customization.id, id: data.id },
+        message: failed
+          ? `test ${data.id} failed with no limitation or waiver recorded: ${data.case}`
+          : `test ${data.id}: ${data.result}${data.result === 'fail' ? ' (limitation or waiver recorded)' : ''}`,
         file: record.file,
         line: record.lineOf(['result']),
-        code: 'test-failed',
+        label: data.case,
       });
     }
   }
 
   for (const conflict of pkg.conflicts) {
     conflict.data.checks?.forEach((check, index) => {
-      const overdue = check.done === undefined && check.due.getTime() < today.getTime();
-      item('conflicts', {
+      const overdue = isCheckOverdue(check, today);
+      items.push({
+        part: 'conflicts',
+        check: 'conflict-check-overdue',
         status: overdue ? 'overdue' : 'ok',
-        subject: conflict.data.id,
-        message: check.done ? `follow-up check done on ${formatDate(check.done)}` : overdue ? `follow-up check of ${conflict.data.id} was due on ${formatDate(check.due)} and is not done` : `follow-up check due on ${formatDate(check.due)}`,
+        subject: { kind: 'conflict', id: conflict.data.id },
+        message: check.done
+          ? `follow-up check of ${conflict.data.id} done on ${formatDate(check.done)}`
+          : overdue
+            ? `follow-up check of ${conflict.data.id} was due on ${formatDate(check.due)} and is not done`
+            : `follow-up check of ${conflict.data.id} due on ${formatDate(check.due)}`,
         file: conflict.file,
         line: conflict.lineOf(['checks', index, 'due']),
-        code: 'conflict-check-overdue',
         due: check.due,
+        done: check.done,
+        label: conflict.data.title,
       });
     });
   }
 
   for (const issue of pkg.issues) {
-    const archived = issue.data.status === 'open' || issue.data.solution !== undefined;
-    item('issue-log', {
+    const { data } = issue;
+    const archived = data.status === 'resolved' && data.solution !== undefined;
+    items.push({
+      part: 'issue-log',
+      check: 'issue-solution',
       status: archived ? 'ok' : 'missing',
-      subject: issue.data.id,
-      message: issue.data.status === 'open' ? `open: ${issue.data.summary}` : archived ? 'resolved, solution archived' : 'resolved without an archived solution',
+      subject: { kind: 'issue', id: data.id },
+      message: archived ? `${data.id} resolved, solution archived` : data.status === 'open' ? `${data.id} is open: ${data.summary}` : `${data.id} is resolved without an archived solution`,
       file: issue.file,
-      line: issue.lineOf(['status']),
+      line: issue.lineOf([data.status === 'open' ? 'status' : 'solution']),
+      label: data.summary,
     });
   }
 
-  const checklist = (Object.keys(parts) as PartId[]).map((id): ChecklistPart => {
-    const items = parts[id];
-    const ok = items.filter((entry) => entry.status === 'ok').length;
-    return { id, items, score: items.length === 0 ? 100 : Math.round((100 * ok) / items.length) };
+  for (const item of items) if (item.status !== 'ok' && item.check !== 'issue-solution') item.code = item.check;
+
+  const parts = PART_IDS.map((id): ChecklistPart => {
+    const own = items.filter((item) => item.part === id);
+    const ok = own.filter((item) => item.status === 'ok').length;
+    return { id, items: own, ok, score: own.length === 0 ? 100 : Math.round((100 * ok) / own.length) };
   });
-  const findings = checklist.flatMap((part) =>
-    part.items.filter((entry) => entry.status !== 'ok' && entry.code).map((entry) => finding(entry.code!, { file: entry.file, line: entry.line }, entry.message)),
-  );
-  return { parts: checklist, findings };
+  const findings = items.filter((item) => item.code).map((item) => finding(item.code!, { file: item.file, line: item.line }, item.message));
+  return { parts, findings };
+}
+
+/** A failed test record with neither a usage limitation nor a waiver: the failure nobody has accepted. */
+export function isUnexcusedFailure(record: { result: string; waiver?: string; limitations?: readonly string[] }): boolean {
+  return record.result === 'fail' && record.waiver === undefined && (record.limitations?.length ?? 0) === 0;
+}
+
+/** A follow-up check not done by its due date; on the due day itself it is not overdue yet. */
+export function isCheckOverdue(check: { due: Date; done?: Date }, today: Date): boolean {
+  return check.done === undefined && check.due.getTime() < today.getTime();
+}
+
+const STATUS_ORDER: Record<ItemStatus, number> = { overdue: 0, failed: 1, missing: 2, ok: 3 };
+
+/**
+ * Every item that is not ok, in the order a project manager works them off:
+ * overdue items first (longest overdue first), then failed tests, then
+ * missing material, each in part order.
+ */
+export function openItems(completeness: Completeness): ChecklistItem[] {
+  const open = completeness.parts.flatMap((part) => part.items.filter((item) => item.status !== 'ok'));
+  return open
+    .map((item, index) => ({ item, index }))
+    .sort((a, b) => STATUS_ORDER[a.item.status] - STATUS_ORDER[b.item.status] || (a.item.due?.getTime() ?? 0) - (b.item.due?.getTime() ?? 0) || a.index - b.index)
+    .map(({ item }) => item);
+}
+
+/** `file:line`, or the file alone when there is no line: what an editor's "go to" understands. */
+export function itemLocation(item: Pick<ChecklistItem, 'file' | 'line'>): string {
+  return item.line === undefined ? item.file : `${item.file}:${item.line}`;
 }

@@ -1,0 +1,143 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegrationLogger } from 'astro';
+import type { Page } from 'playwright-core';
+import { locateMarkers, pageMarker } from '../lib/handbook.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { routes } from '../lib/routes.ts';
+import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
+import { serveStatic } from './static-server.ts';
+
+/** Where handbook.pdf is written in the built site. */
+export const HANDBOOK_PDF = 'handbook.pdf';
+
+/**
+ * Prints the built /handbook/ page to `handbook.pdf` in headless Chromium,
+ * with page numbers in the footer and in the table of contents.
+ *
+ * Chromium cannot fill `target-counter()`, so the contents are numbered in
+ * two passes: the first print carries an invisible-to-layout marker at each
+ * section heading, pdftotext tells on which page each marker landed, and the
+ * second print has the markers removed and the page numbers written into the
+ * contents' page column, whose width is reserved so that nothing moves.
+ * Without Chromium nothing is printed (the diagram step has already said so
+ * once); without pdftotext the PDF is printed with an unnumbered contents.
+ */
+export async function writeHandbookPdf(outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
+  const executablePath = findChromium();
+  const root = fileURLToPath(outDir);
+  if (!executablePath || !existsSync(join(root, 'handbook', 'index.html'))) return;
+  const started = Date.now();
+  const server = await serveStatic(root);
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}${routes.handbook}`, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print', colorScheme: 'light' });
+    const { footerTitle, footerPage, sections } = await prepareForPrint(page);
+    const options = pdfOptions(footerTitle, footerPage);
+
+    const measuring = await page.pdf(options);
+    const pageTexts = await pdfPageTexts(measuring);
+    let numbered = 0;
+    if (pageTexts === undefined) {
+      logger.warn('pdftotext (poppler-utils) not found: the contents of handbook.pdf have no page numbers.');
+    } else {
+      const pages = locateMarkers(pageTexts, sections);
+      numbered = pages.size;
+      if (numbered < sections) logger.warn(`handbook.pdf: ${sections - numbered} of ${sections} contents entries could not be located; they have no page number.`);
+      await fillPageNumbers(page, pages);
+    }
+    const pdf = await page.pdf(options);
+    await writeFile(join(root, HANDBOOK_PDF), pdf);
+    const pageCount = pageTexts?.length;
+    logger.info(`${HANDBOOK_PDF}: ${pageCount ?? '?'} pages, ${numbered} contents entries numbered, in ${Date.now() - started} ms`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function pdfOptions(title: string, pageLabel: string) {
+  const numbers = escapeHtml(pageLabel).replace('{page}', '<span class="pageNumber"></span>').replace('{pages}', '<span class="totalPages"></span>');
+  // Header and footer templates do not see the page's styles; everything they need is inline.
+  const footerTemplate = `<div style="font-size:8px;font-family:sans-serif;color:#555;width:100%;padding:0 16mm;display:flex;justify-content:space-between;"><span>${escapeHtml(title)}</span><span>${numbers}</span></div>`;
+  return {
+    format: 'A4',
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: '<span></span>',
+    footerTemplate,
+    margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
+    outline: true,
+    tagged: true,
+  } as const;
+}
+
+/**
+ * Readies the page for print: waits for fonts, takes links to portal pages
+ * out (they would point at this temporary server), and puts a marker at each
+ * heading the contents list. Returns the footer texts and the number of entries.
+ */
+async function prepareForPrint(page: Page): Promise<{ footerTitle: string; footerPage: string; sections: number }> {
+  const markers = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-hb-page]')].map((entry) => entry.dataset.hbPage!));
+  return page.evaluate(
+    async ({ anchors, texts }) => {
+      await document.fonts.ready;
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('.hb-document a[href]')) {
+        if (!link.getAttribute('href')!.startsWith('#')) link.removeAttribute('href');
+      }
+      anchors.forEach((anchor, index) => {
+        const heading = document.getElementById(anchor);
+        if (!heading) return;
+        // Absolutely positioned inside the heading: printed on the heading's page, taking no room in the layout.
+        heading.style.position = 'relative';
+        const marker = document.createElement('span');
+        marker.className = 'hb-measure-marker';
+        marker.textContent = texts[index]!;
+        marker.style.cssText = 'position:absolute;left:0;top:0;font-size:4px;line-height:1;color:#000;white-space:nowrap;';
+        heading.append(marker);
+      });
+      const documentElement = document.querySelector<HTMLElement>('.hb-document')!;
+      return { footerTitle: documentElement.dataset.hbFooterTitle ?? document.title, footerPage: documentElement.dataset.hbFooterPage ?? '{page} / {pages}', sections: anchors.length };
+    },
+    { anchors: markers, texts: markers.map((_anchor, index) => pageMarker(index)) },
+  );
+}
+
+/** Removes the markers and writes each located page number into the contents. */
+async function fillPageNumbers(page: Page, pages: Map<number, number>): Promise<void> {
+  await page.evaluate((located) => {
+    for (const marker of document.querySelectorAll('.hb-measure-marker')) marker.remove();
+    const numbers = new Map(located);
+    document.querySelectorAll<HTMLElement>('[data-hb-page]').forEach((entry, index) => {
+      const number = numbers.get(index);
+      if (number !== undefined) entry.textContent = String(number);
+    });
+  }, [...pages]);
+}
+
+/** The text of each page of a PDF, via pdftotext; undefined when pdftotext is not installed. */
+async function pdfPageTexts(pdf: Buffer): Promise<string[] | undefined> {
+  const dir = await mkdtemp(join(tmpdir(), 'handover-handbook-'));
+  try {
+    const file = join(dir, 'measure.pdf');
+    await writeFile(file, pdf);
+    const text = await new Promise<string | undefined>((resolve, reject) => {
+      execFile('pdftotext', ['-enc', 'UTF-8', file, '-'], { maxBuffer: 256 * 1024 * 1024 }, (error, stdout) => {
+        if (error && (error as NodeJS.ErrnoException).code === 'ENOENT') resolve(undefined);
+        else if (error) reject(new Error(`pdftotext failed on the handbook: ${error.message}`));
+        else resolve(stdout);
+      });
+    });
+    // pdftotext ends every page with a form feed.
+    return text?.split('\f').slice(0, -1);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
