@@ -25,6 +25,17 @@ export function formatBand(band: Pick<ApprovalBand, 'over' | 'upTo'>, unit: stri
   return lower ?? upper ?? (locale === 'zh-CN' ? '任意值' : 'any value');
 }
 
+/**
+ * The band as formatBand writes it, but breakable only around its dash: in a
+ * narrow table cell `> 25,000 EUR –` / `≤ 100,000 EUR` wraps, `25,000` / `EUR` does not.
+ */
+export function formatBandWrapping(band: Pick<ApprovalBand, 'over' | 'upTo'>, unit: string, locale = 'en'): string {
+  return formatBand(band, unit, locale)
+    .split(' – ')
+    .map((bound) => bound.replaceAll(' ', '\u00a0'))
+    .join(' – ');
+}
+
 /** Whether a value falls in a band, exactly as the contract defines it. */
 export function bandContains(band: Pick<ApprovalBand, 'over' | 'upTo'>, value: number): boolean {
   const aboveLower = band.over === undefined ? value >= 0 : value > band.over;
@@ -94,4 +105,9 @@ export function approvalLadders(pkg: HandoverPackage): LadderEntry[] {
   return [...pkg.procedures]
     .sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id))
     .flatMap((procedure) => (procedure.data.approvals ?? []).map((ladder, ladderIndex) => ({ procedure, ladder, ladderIndex })));
+}
+
+/** The fragment of a ladder on its procedure's page, e.g. `approvals-1` for the first, so findings can link to it. */
+export function ladderAnchor(ladderIndex: number): string {
+  return `approvals-${ladderIndex + 1}`;
 }

@@ -1,0 +1,88 @@
+import { approvalLadders } from './approvals.ts';
+import type { HandoverPackage } from './package.ts';
+import { roleName } from './roles.ts';
+
+/**
+ * The approval exports of DESIGN.md section 7: every ladder of the package
+ * flattened into one row per band or condition, for the auditor's own tools.
+ */
+
+/** One band or one condition of a ladder. Absent values are null, never left out, so every row has every column. */
+export interface ApprovalRow {
+  /** Procedure id, `<orderType>/<slug>`. */
+  procedure: string;
+  orderType: string;
+  action: string;
+  metric: string;
+  unit: string;
+  /** Exclusive lower bound; null when the band starts at 0, and on condition rows. */
+  over: number | null;
+  /** Inclusive upper bound; null for the unbounded band, and on condition rows. */
+  upTo: number | null;
+  /** Role id. */
+  approver: string;
+  /** The role's display name from roles.yaml. */
+  approverName: string;
+  /** The circumstance of a condition row; null on band rows. */
+  condition: string | null;
+}
+
+/** The columns, in the contract's order; also the CSV header. */
+export const approvalColumns = ['procedure', 'orderType', 'action', 'metric', 'unit', 'over', 'upTo', 'approver', 'approverName', 'condition'] as const satisfies readonly (keyof ApprovalRow)[];
+
+export type ApprovalExportFormat = 'csv' | 'json';
+
+/** Names of the export files at the root of the built site. */
+export const approvalExportFiles = { csv: 'approvals.csv', json: 'approvals.json' } as const satisfies Record<ApprovalExportFormat, string>;
+
+/** The rows of every ladder of the package, ladders in matrix order, bands before conditions. */
+export function approvalRows(pkg: HandoverPackage): ApprovalRow[] {
+  return approvalLadders(pkg).flatMap(({ procedure, ladder }) => {
+    const common = { procedure: procedure.id, orderType: procedure.data.orderType, action: ladder.action, metric: ladder.metric, unit: ladder.unit };
+    return [
+      ...ladder.bands.map((band) => ({
+        ...common,
+        over: band.over ?? null,
+        upTo: band.upTo ?? null,
+        approver: band.approver,
+        approverName: roleName(pkg, band.approver),
+        condition: null,
+      })),
+      ...(ladder.conditions ?? []).map((condition) => ({
+        ...common,
+        over: null,
+        upTo: null,
+        approver: condition.approver,
+        approverName: roleName(pkg, condition.approver),
+        condition: condition.when,
+      })),
+    ];
+  });
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, inner quotes doubled. */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/**
+ * The rows as CSV: RFC 4180 with CRLF line ends, and a UTF-8 byte order mark
+ * because without it Excel reads the file in the legacy code page and garbles
+ * Chinese text.
+ */
+export function approvalsCsv(rows: readonly ApprovalRow[]): string {
+  const lines = [approvalColumns.join(','), ...rows.map((row) => approvalColumns.map((column) => csvField(row[column])).join(','))];
+  return `\uFEFF${lines.map((line) => `${line}\r\n`).join('')}`;
+}
+
+/** The rows as the JSON array of the contract. */
+export function approvalsJson(rows: readonly ApprovalRow[]): string {
+  return `${JSON.stringify(rows, null, 2)}\n`;
+}
+
+/** The export in one format. */
+export function serializeApprovals(rows: readonly ApprovalRow[], format: ApprovalExportFormat): string {
+  return format === 'csv' ? approvalsCsv(rows) : approvalsJson(rows);
+}
