@@ -63,6 +63,9 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; o
   const cwd = process.cwd();
   try {
     process.chdir(projectRoot);
+    // Astro only defaults NODE_ENV to production when it is unset; any other value (a
+    // shell's "development", vitest's "test") builds a site whose search is switched off.
+    process.env.NODE_ENV = 'production';
     const { build } = await import('astro');
     await build({ root: projectRoot, outDir: staging, logLevel: process.env.HANDOVER_QUIET ? 'warn' : 'info' });
   } catch (cause) {

@@ -67,7 +67,7 @@ export function publishedPages(pkg: HandoverPackage): Map<string, Set<string> | 
   pages.set(routes.issues, new Set(pkg.issues.map((i) => i.data.id.toLowerCase())));
   for (const c of pkg.customizations) pages.set(routes.customization(c.id), undefined);
   for (const deck of pkg.decks) pages.set(routes.deck(deck.slug), undefined);
-  for (const quiz of pkg.quizzes) pages.set(routes.quiz(quiz.slug), undefined);
+  for (const quiz of pkg.quizzes) for (const page of ['', 'paper/', 'answers/']) pages.set(`${routes.quiz(quiz.slug)}${page}`, undefined);
   for (const path of pkg.meta?.data.learningPaths ?? []) pages.set(routes.learningPath(path.id), undefined);
   return pages;
 }

@@ -15,13 +15,23 @@ export interface CliRun {
   stderr: string;
 }
 
+/**
+ * The environment of this test process without what vitest puts there for its
+ * own modules: Astro reads DEV, PROD and MODE into `import.meta.env`, so a
+ * site built with them would be a development build (search switched off).
+ */
+function cliEnvironment(): NodeJS.ProcessEnv {
+  const { DEV: _dev, PROD: _prod, MODE: _mode, SSR: _ssr, BASE_URL: _base, ...rest } = process.env;
+  return rest;
+}
+
 /** Runs the real `handover` CLI with the project's Node. */
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [join(repoRoot, 'scripts/handover.ts'), ...args],
-      { cwd: repoRoot, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', HANDOVER_QUIET: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: repoRoot, env: { ...cliEnvironment(), ASTRO_TELEMETRY_DISABLED: '1', HANDOVER_QUIET: '1', ...env }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });

@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { routes } from '../../src/lib/routes.ts';
+import { chineseDir } from '../support/package.ts';
+import { buildPackage, launchBrowser, serveDir } from '../support/site.ts';
+import { packageWords, untranslatedWords } from '../support/ui-language.ts';
+
+let out: string;
+let server: Awaited<ReturnType<typeof serveDir>>;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  out = await buildPackage(chineseDir);
+  server = await serveDir(out);
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  await page.goto(`${server.url}/`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const dialog = () => page.locator('#starlight__search');
+const resultLinks = () => dialog().locator('.pagefind-ui__result-inner > .pagefind-ui__result-title a');
+
+/** Types a query into Starlight's search dialog and waits for its results to load. */
+async function search(term: string): Promise<string[]> {
+  if (!(await dialog().isVisible())) await page.locator('button[data-open-modal]').click();
+  await dialog().locator('input.pagefind-ui__search-input').fill(term);
+  return settledResults(term);
+}
+
+/**
+ * The result addresses once the search has settled: the message names the
+ * term, every result has loaded, and nothing changes for a moment (the UI
+ * debounces typing and filter clicks, so stale results linger briefly).
+ */
+async function settledResults(term: string): Promise<string[]> {
+  const snapshot = async () => {
+    const message = (await dialog().locator('.pagefind-ui__message').textContent()) ?? '';
+    const loading = await dialog().locator('.pagefind-ui__result .pagefind-ui__loading').count();
+    const links = await resultLinks().evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    return { settled: message.includes(term) && loading === 0 && links.length > 0, key: `${message}|${links.join()}`, links };
+  };
+  const deadline = Date.now() + 10_000;
+  let last = await snapshot();
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(500);
+    const next = await snapshot();
+    if (next.settled && next.key === last.key) return next.links;
+    last = next;
+  }
+  throw new Error(`the search for ${term} did not settle: ${last.key}`);
+}
+
+async function toggleFilter(name: string, value: string) {
+  const block = dialog().locator('.pagefind-ui__filter-block', { has: page.locator('.pagefind-ui__filter-name', { hasText: name }) });
+  if ((await block.getAttribute('open')) === null) await block.locator('summary').click();
+  await block.locator('.pagefind-ui__filter-label', { hasText: new RegExp(`^${value} \\(`) }).click();
+}
+
+describe('search in the Chinese portal', () => {
+  it('indexes the pages as Chinese with the extended (segmenting) Pagefind', () => {
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toMatch(/<html lang="zh-CN"/);
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['zh-cn']);
+    expect(entry.languages['zh-cn'].page_count).toBeGreaterThan(20);
+  });
+
+  it.each([
+    ['信用额度', routes.procedure('standard/credit-release')],
+    ['样品', routes.procedure('sample/sample-order')],
+    ['冲销', routes.procedure('return/billing-reversal')],
+    // No procedure is named after the ex-factory price: its definition comes first.
+    ['出厂价', routes.glossary],
+    ['付款条件', '/pages/master-data-rules/'],
+  ])('finds %s on the right page first', async (term, expected) => {
+    const results = await search(term);
+    expect(results[0]).toBe(expected);
+  });
+
+  it('narrows the results with the content type, order type and owner filters', async () => {
+    const all = await search('出厂价');
+    expect(all.length).toBeGreaterThan(4);
+    expect(all.some((path) => !path.startsWith('/procedures/'))).toBe(true);
+
+    await toggleFilter('内容类型', '作业规范');
+    const procedures = await settledResults('出厂价');
+    expect(procedures.length).toBeGreaterThan(1);
+    expect(procedures.length).toBeLessThan(all.length);
+    expect(procedures.every((path) => path.startsWith('/procedures/'))).toBe(true);
+
+    await toggleFilter('订单类型', '新品订单');
+    expect(await settledResults('出厂价')).toEqual([routes.procedure('new-product/new-product-order')]);
+
+    await toggleFilter('订单类型', '新品订单');
+    await toggleFilter('负责人', '销售经理');
+    const owned = await settledResults('出厂价');
+    expect(owned).toContain(routes.procedure('standard/sales-order'));
+    expect(owned.length).toBeLessThan(procedures.length);
+    await toggleFilter('负责人', '销售经理');
+    await toggleFilter('内容类型', '作业规范');
+  });
+
+  it('shows each procedure result with its version and owner, and speaks Chinese throughout', async () => {
+    await search('冲销');
+    const first = dialog().locator('.pagefind-ui__result').first();
+    await expect.poll(async () => (await first.locator('.pagefind-ui__result-tag').allTextContents()).map((tag) => tag.trim())).toEqual(['版本: 1.1', '负责人: 财务经理']);
+    // Sub-results lead to the sections of the page that match.
+    expect(await first.locator('.pagefind-ui__result-nested a').count()).toBeGreaterThan(0);
+    const text = await dialog().innerText();
+    expect(text).toContain('相关的结果');
+    expect(text).toContain('内容类型');
+    expect(untranslatedWords(text, packageWords(chineseDir))).toEqual([]);
+  });
+
+  it('lists one sub-result per register record', async () => {
+    await search('电话');
+    const register = dialog().locator('.pagefind-ui__result', { has: page.locator(`a[href="${routes.conflicts}"]`) });
+    const records = await register.locator('.pagefind-ui__result-nested a').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).hash));
+    // The records that mention the term, each linked by its own anchor.
+    expect(records.filter((hash) => /^#cf-\d+$/.test(hash)).length).toBeGreaterThan(0);
+  });
+});
