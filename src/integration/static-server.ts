@@ -15,12 +15,15 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.csv': 'text/csv; charset=utf-8',
+  '.pdf': 'application/pdf',
+  '.wasm': 'application/wasm',
 };
 
 /**
- * Serves a built site on a free localhost port for the duration of a build
- * step, so Chromium loads pages with the same absolute asset paths (/_astro/...)
- * a web server would give them; file:// URLs would break those.
+ * Serves a built site on a free localhost port, as any intranet web server
+ * would: for build steps that print pages in Chromium (file:// URLs would
+ * break the absolute asset paths /_astro/...), and for the end-to-end tests.
  */
 export async function serveStatic(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer(async (request, response) => {
@@ -33,7 +36,8 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
     }
     if ((await stat(file).catch(() => undefined))?.isDirectory()) file = join(file, 'index.html');
     if (!(await stat(file).catch(() => undefined))?.isFile()) {
-      response.writeHead(404).end();
+      response.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+      createReadStream(join(root, '404.html')).on('error', () => response.end()).pipe(response);
       return;
     }
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

@@ -1,12 +1,10 @@
 import { execFile } from 'node:child_process';
-import { createReadStream } from 'node:fs';
-import { mkdtemp, stat } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../src/integration/chromium.ts';
+import { serveStatic } from '../../src/integration/static-server.ts';
 import { repoRoot } from './package.ts';
 
 export interface CliRun {
@@ -49,39 +47,8 @@ export async function buildPackage(dir: string, extra: string[] = []): Promise<s
   return out;
 }
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.csv': 'text/csv; charset=utf-8',
-  '.pdf': 'application/pdf',
-  '.wasm': 'application/wasm',
-  '.pf_meta': 'application/octet-stream',
-};
-
 /** A static file server on a free localhost port, like any web server an intranet would use. */
-export async function serveDir(root: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server: Server = createServer(async (request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
-    let file = join(root, path);
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) file = join(file, 'index.html');
-    if (!(await stat(file).catch(() => undefined))?.isFile()) {
-      response.writeHead(404, { 'content-type': 'text/html' });
-      createReadStream(join(root, '404.html')).on('error', () => response.end()).pipe(response);
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+export const serveDir = serveStatic;
 
 /** The system Chromium through playwright-core; tests fail (not skip) when it is missing. */
 export async function launchBrowser(): Promise<Browser> {
