@@ -1,4 +1,4 @@
-import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkPackage } from '../lib/check.ts';
@@ -26,6 +26,44 @@ function prepare(options: BuildOptions): HandoverSettings {
 }
 
 const exists = (path: string) => stat(path).then(() => true, () => false);
+
+/**
+ * Astro keeps generated modules in <project>/.astro/, one folder whatever the
+ * package, so two builds from one checkout at once would corrupt each other
+ * (and hang or fail). Builds therefore take turns: a lock file names the
+ * building process; a lock left by a process that no longer runs is taken over.
+ */
+async function acquireBuildLock(): Promise<() => Promise<void>> {
+  const lock = resolve(cacheRoot(projectRoot), 'build.lock');
+  await mkdir(dirname(lock), { recursive: true });
+  let told = false;
+  for (;;) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      return () => rm(lock, { force: true });
+    } catch (cause) {
+      if ((cause as NodeJS.ErrnoException).code !== 'EEXIST') throw cause;
+      const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
+      if (!isRunning(holder)) {
+        await rm(lock, { force: true });
+        continue;
+      }
+      if (!told) console.log(`Waiting for another build from this project (process ${holder}) to finish ...`);
+      told = true;
+      await new Promise((done) => setTimeout(done, 500));
+    }
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** Renames, or copies and deletes when the two paths are on different file systems. */
 async function move(from: string, to: string) {
@@ -61,6 +99,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; o
   const previous = `${outDir}.previous-${process.pid}`;
   console.log(`Building ${options.dir} (${settings.profile} profile) ...`);
   const cwd = process.cwd();
+  const releaseLock = await acquireBuildLock();
   try {
     process.chdir(projectRoot);
     // Astro only defaults NODE_ENV to production when it is unset; any other value (a
@@ -75,6 +114,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; o
     return { ok: false, outDir };
   } finally {
     process.chdir(cwd);
+    await releaseLock();
   }
   const hadPrevious = await exists(outDir);
   await mkdir(dirname(outDir), { recursive: true });
