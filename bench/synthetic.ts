@@ -139,7 +139,7 @@ const clientMermaid = {
 };
 
 export default defineConfig({
-  integrations: [clientMermaid, starlight({ title: 'Baseline', sidebar: [{ label: 'Procedures', autogenerate: { directory: 'procedures' } }] })],
+  integrations: [clientMermaid, starlight({ title: 'Baseline', sidebar: [{ label: 'Procedures', items: [{ autogenerate: { directory: 'procedures' } }] }] })],
 });
 `,
   );

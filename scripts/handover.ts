@@ -10,12 +10,16 @@ import { parseDay, today } from '../src/lib/dates.ts';
 import { hasErrors } from '../src/lib/findings.ts';
 import { PackageDirectoryError, readPackageDir } from '../src/lib/package-files.ts';
 import { formatFinding, formatSummary } from './cli-output.ts';
+import { NEW_USAGE, NewUsageError, runNew } from './new-command.ts';
 
 const USAGE = `Usage:
   handover check [DIR] [--json] [--today YYYY-MM-DD]
   handover build [DIR] [--out DIR] [--profile public|internal] [--today YYYY-MM-DD]
   handover dev   [DIR] [--profile public|internal]
   handover serve [DIR] [--out DIR] [--port N]     build, then serve the result
+  handover export approvals [DIR] [--format csv|json] [--profile public|internal]
+                                                  print every approval band and condition (default csv)
+${NEW_USAGE}
 DIR defaults to "content". Exit codes: 0 ok, 1 errors found or build failed, 2 usage error.`;
 
 class UsageError extends Error {}
@@ -37,6 +41,7 @@ function parse(args: string[]) {
       out: { type: 'string' },
       profile: { type: 'string', default: 'public' },
       port: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -44,9 +49,10 @@ function parse(args: string[]) {
   const day = values.today === undefined ? today() : parseDay(values.today);
   if (!day) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}"`);
   if (values.profile !== 'public' && values.profile !== 'internal') throw new UsageError(`--profile is public or internal, got "${values.profile}"`);
+  if (values.format !== 'csv' && values.format !== 'json') throw new UsageError(`--format is csv or json, got "${values.format}"`);
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`--port takes a port number, got "${values.port}"`);
-  return { ...values, port, profile: values.profile as 'public' | 'internal', today: day, dir: resolve(positionals[0] ?? 'content') };
+  return { ...values, port, format: values.format as 'csv' | 'json', profile: values.profile as 'public' | 'internal', today: day, dir: resolve(positionals[0] ?? 'content') };
 }
 
 async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
@@ -66,7 +72,11 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  const options = parse(rest);
+  // `new` has flags of its own, so it parses its arguments itself.
+  if (command === 'new') return runNew(rest);
+  // `export` names what to export before the usual arguments.
+  const [subject, args] = command === 'export' ? [rest[0], rest.slice(1)] : [undefined, rest];
+  const options = parse(args);
   if (options.help) {
     console.log(USAGE);
     return 0;
@@ -85,6 +95,12 @@ async function main(argv: string[]): Promise<number> {
       await serveSite({ outDir: built.outDir, port: options.port });
       return 0;
     }
+    case 'export': {
+      if (subject !== 'approvals') throw new UsageError(subject === undefined ? 'say what to export: handover export approvals [DIR]' : `cannot export "${subject}"; only "approvals" can be exported`);
+      const { exportApprovals } = await import('../src/integration/approval-exports.ts');
+      process.stdout.write(await exportApprovals(options.dir, options.profile, options.format));
+      return 0;
+    }
     case 'dev': {
       const { devSite } = await import('../src/integration/build-site.ts');
       await devSite(options);
@@ -101,6 +117,7 @@ main(process.argv.slice(2)).then(
   },
   (cause: unknown) => {
     if (cause instanceof UsageError) error(cause.message, 2);
+    if (cause instanceof NewUsageError) error(cause.message, 2);
     if (cause instanceof PackageDirectoryError) error(cause.message, 2);
     if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string' && cause.code.startsWith('ERR_PARSE_ARGS')) error(cause.message, 2);
     error(cause instanceof Error ? cause.message : String(cause), 1);

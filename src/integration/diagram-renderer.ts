@@ -27,7 +27,8 @@ export class DiagramRenderer {
   readonly cacheDir: string;
   readonly chromiumPath: string | undefined;
   private browser: Promise<Browser> | undefined;
-  private page: Promise<Page> | undefined;
+  /** One page per theme: each is its own renderer process, so the themes render on two cores at once. */
+  private readonly pages = new Map<DiagramTheme, Promise<Page>>();
   /** Renders that actually ran in the browser, for progress output and benchmarks. */
   rendered = 0;
 
@@ -45,63 +46,71 @@ export class DiagramRenderer {
     return readFile(this.file(source, theme), 'utf8').catch(() => undefined);
   }
 
-  private async openPage(): Promise<Page> {
+  private openPage(theme: DiagramTheme): Promise<Page> {
     if (!this.chromiumPath) throw new Error('no Chromium available');
     this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.chromiumPath, args: CHROMIUM_ARGS }));
-    this.page ??= this.browser.then(async (browser) => {
-      const page = await browser.newPage();
-      await page.setContent('<!doctype html><html><body></body></html>');
-      await page.addScriptTag({ path: join(mermaidDist, 'mermaid.min.js') });
-      return page;
-    });
-    return this.page;
+    let page = this.pages.get(theme);
+    if (!page) {
+      page = this.browser.then(async (browser) => {
+        const opened = await browser.newPage();
+        await opened.setContent('<!doctype html><html><body></body></html>');
+        await opened.addScriptTag({ path: join(mermaidDist, 'mermaid.min.js') });
+        return opened;
+      });
+      this.pages.set(theme, page);
+    }
+    return page;
   }
 
   /**
-   * Renders every source not yet in the cache, in both themes. Returns the
-   * sources mermaid could not render; the others are in the cache afterwards.
+   * Renders every source not yet in the cache, in both themes at once.
+   * Returns the sources mermaid could not render; the others are in the
+   * cache afterwards.
    */
   async renderAll(sources: readonly string[]): Promise<RenderFailure[]> {
     const unique = [...new Set(sources.map((source) => source.trim()))];
     const failures = new Map<string, string>();
-    for (const theme of THEMES) {
-      const missing: string[] = [];
-      for (const source of unique) if ((await this.cached(source, theme)) === undefined && !failures.has(source)) missing.push(source);
-      if (missing.length === 0) continue;
-      const page = await this.openPage();
-      const results = await page.evaluate(
-        async ({ items, theme }) => {
-          const mermaid = (globalThis as unknown as { mermaid: { initialize(config: object): void; render(id: string, source: string): Promise<{ svg: string }> } }).mermaid;
-          mermaid.initialize({ startOnLoad: false, theme, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false } });
-          const out: ({ svg: string } | { error: string })[] = [];
-          for (const [index, source] of items.entries()) {
-            try {
-              out.push({ svg: (await mermaid.render(`${theme}-${index}`, source)).svg });
-            } catch (error) {
-              out.push({ error: error instanceof Error ? error.message : String(error) });
-            }
+    await Promise.all(THEMES.map((theme) => this.renderTheme(theme, unique, failures)));
+    return [...failures].map(([source, message]) => ({ source, message }));
+  }
+
+  /** Renders the sources missing from the cache in one theme, in one batch; records failures by source. */
+  private async renderTheme(theme: DiagramTheme, sources: readonly string[], failures: Map<string, string>) {
+    const missing: string[] = [];
+    for (const source of sources) if ((await this.cached(source, theme)) === undefined) missing.push(source);
+    if (missing.length === 0) return;
+    const page = await this.openPage(theme);
+    const results = await page.evaluate(
+      async ({ items, theme }) => {
+        const mermaid = (globalThis as unknown as { mermaid: { initialize(config: object): void; render(id: string, source: string): Promise<{ svg: string }> } }).mermaid;
+        mermaid.initialize({ startOnLoad: false, theme, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false } });
+        const out: ({ svg: string } | { error: string })[] = [];
+        for (const [index, source] of items.entries()) {
+          try {
+            out.push({ svg: (await mermaid.render(`${theme}-${index}`, source)).svg });
+          } catch (error) {
+            out.push({ error: error instanceof Error ? error.message : String(error) });
           }
-          return out;
-        },
-        { items: missing, theme },
-      );
-      await mkdir(this.cacheDir, { recursive: true });
-      for (const [index, result] of results.entries()) {
-        const source = missing[index]!;
-        if ('error' in result) failures.set(source, result.error.split('\n')[0]!);
-        else {
-          await writeFile(this.file(source, theme), uniqueIds(result.svg, diagramKey(source, mermaidVersion, theme)));
-          this.rendered++;
         }
+        return out;
+      },
+      { items: missing, theme },
+    );
+    await mkdir(this.cacheDir, { recursive: true });
+    for (const [index, result] of results.entries()) {
+      const source = missing[index]!;
+      if ('error' in result) failures.set(source, result.error.split('\n')[0]!);
+      else {
+        await writeFile(this.file(source, theme), uniqueIds(result.svg, diagramKey(source, mermaidVersion, theme)));
+        this.rendered++;
       }
     }
-    return [...failures].map(([source, message]) => ({ source, message }));
   }
 
   async close() {
     const browser = this.browser;
     this.browser = undefined;
-    this.page = undefined;
+    this.pages.clear();
     if (browser) await (await browser).close();
   }
 }

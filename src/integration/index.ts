@@ -3,6 +3,7 @@ import type { UserConfig } from 'vite';
 import { labels } from '../lib/i18n.ts';
 import { writeApprovalExports } from './approval-exports.ts';
 import { writeCheckReport } from './check-report.ts';
+import { buildDecks } from './decks.ts';
 import { writeHandbookPdf } from './handbook-pdf.ts';
 import { createDiagramRenderer, prerenderDiagrams } from './diagrams.ts';
 import type { HandoverSettings } from './settings.ts';
@@ -36,6 +37,7 @@ export function handover(settings: HandoverSettings, locale: string): AstroInteg
         await prerenderDiagrams(settings, renderer, logger);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        await buildDecks(settings, renderer, dir, logger);
         await renderer.close();
         await writeCheckReport(settings, dir, logger);
         await writeHandbookPdf(dir, logger);

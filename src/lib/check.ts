@@ -1,4 +1,5 @@
 import { checkDiagrams } from './diagrams.ts';
+import { checkDeckEmbeds } from './deck-embeds.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
 import { sortFindings, summarize, type Finding, type FindingSummary } from './findings.ts';
 import { analyzeLadders } from './ladder-analysis.ts';
@@ -39,6 +40,7 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...checkReferences(pkg),
     ...analyzeLadders(pkg),
     ...checkLinks(pkg, applyProfile(pkg, 'public')),
+    ...checkDeckEmbeds(pkg),
     ...completeness.findings,
     ...diagramFindings,
   ]);

@@ -1,0 +1,163 @@
+import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegrationLogger } from 'astro';
+import { expandDeckEmbeds } from '../lib/deck-embeds.ts';
+import { deckFiles } from '../lib/decks.ts';
+import { extractDiagrams, replaceDiagrams } from '../lib/diagrams.ts';
+import { labels } from '../lib/i18n.ts';
+import { loadPackage, type DeckEntry } from '../lib/package.ts';
+import { readPackageDir } from '../lib/package-files.ts';
+import { applyProfile } from '../lib/profile.ts';
+import type { DeckWorkerInput, DeckWorkerMessage } from './deck-worker.ts';
+import { diagramHtml } from './diagram-html.ts';
+import type { DiagramRenderer } from './diagram-renderer.ts';
+import type { HandoverSettings } from './settings.ts';
+
+const require = createRequire(import.meta.url);
+const THEME = fileURLToPath(new URL('../styles/decks/handover.css', import.meta.url));
+const WORKER = new URL('./deck-worker.ts', import.meta.url);
+
+/** The formats that need a browser, one marp-cli run each; the PPTX carries the presenter notes. */
+const BROWSER_CONVERSIONS = [['--pdf', '--pdf-outlines'], ['--pptx'], ['--image', 'png', '--image-scale', '0.5']];
+/** More Chromiums than this cost more memory than they save time. */
+const MAX_WORKERS = 4;
+
+/**
+ * What every deck needs whatever its theme: of a diagram's two renderings
+ * only the light one is shown (slides are light), and screen-reader text
+ * stays invisible. Marp applies a <style> element of the deck to all slides.
+ */
+const DECK_STYLE = '<style>.ho-diagram-dark, .sr-only { display: none; }</style>';
+
+/**
+ * Publishes every deck of the profile: the bespoke HTML presentation at
+ * `decks/<slug>/`, and with a Chromium also `decks/<slug>.pdf`, `.pptx` and
+ * `.png` (the first slide, for the training page). Embeds are expanded from
+ * the procedures and diagrams come from the site's renderer and cache, so a
+ * slide shows exactly what the procedure page shows. Conversions run in
+ * parallel workers, one Chromium each; any failure fails the build, so the
+ * training page never links to a file that is not there.
+ */
+export async function buildDecks(settings: HandoverSettings, renderer: DiagramRenderer, outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
+  const pkg = applyProfile(loadPackage(await readPackageDir(settings.dir)).pkg, settings.profile);
+  if (pkg.decks.length === 0) return;
+  const started = Date.now();
+  const locale = pkg.meta?.data.locale ?? 'en';
+  const decksDir = join(fileURLToPath(outDir), 'decks');
+  const work = await mkdtemp(join(tmpdir(), 'handover-decks-'));
+  try {
+    const expanded = pkg.decks.map((deck) => ({ deck, name: basename(deckFiles(deck.slug).base), text: expandDeckEmbeds(deck, pkg, locale) }));
+    await renderDiagrams(expanded, renderer);
+    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, markdown: await prepareDeck(deck, text, renderer, locale) })));
+    const pending = decks.filter((d) => d.markdown.includes('class="ho-mermaid"'));
+    await mkdir(decksDir, { recursive: true });
+
+    const browserPath = renderer.chromiumPath;
+    const sharedArgs = ['--no-config-file', '--html', '--theme-set', THEME, ...(browserPath ? ['--browser', 'chrome', '--browser-path', browserPath] : [])];
+    const groups = browserPath ? balance(decks, Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, decks.length))) : [];
+    const total = decks.length * (1 + BROWSER_CONVERSIONS.length * (browserPath ? 1 : 0));
+    let written = 0;
+    const progress = (file: string) => logger.info(`decks [${++written}/${total}] ${file}`);
+
+    await Promise.all([
+      convert(await inputDir(work, 'html', decks), decksDir, sharedArgs, [[]], logger, progress),
+      ...groups.map(async (group, index) => convert(await inputDir(work, `browser-${index}`, group), decksDir, sharedArgs, BROWSER_CONVERSIONS, logger, progress)),
+    ]);
+    // marp-cli names the presentation <name>.html; the contract publishes it as a folder page.
+    for (const { name } of decks) {
+      await mkdir(join(decksDir, name), { recursive: true });
+      await rename(join(decksDir, `${name}.html`), join(decksDir, name, 'index.html'));
+    }
+    if (pending.length > 0) await addClientDiagrams(decksDir, pending.map((d) => d.name));
+
+    // Without a browser the build has already said, once, that PDF and PPTX are left out.
+    const formats = browserPath ? 'HTML, PDF, PPTX and thumbnails' : 'HTML';
+    logger.info(`${decks.length} decks: ${formats} in ${Date.now() - started} ms${groups.length > 1 ? ` with ${groups.length} Chromium workers` : ''}`);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The deck as Marp gets it: embeds expanded, each mermaid fence replaced by
+ * the portal's diagram HTML, the portal theme unless the deck chose one, the
+ * UI language for CJK glyph selection, and the rules of DECK_STYLE.
+ */
+async function prepareDeck(deck: DeckEntry, expanded: string, renderer: DiagramRenderer, locale: string): Promise<string> {
+  const title = labels(locale)('diagram.title');
+  // A blank line would end Markdown's HTML block in the middle of the SVG.
+  const withDiagrams = await replaceDiagrams(expanded, async (diagram) => (await diagramHtml(renderer, diagram.source, diagram.caption, title)).replace(/\n\s*\n/g, '\n'));
+  const directives = [deck.data.theme === undefined && 'theme: handover', deck.data.lang === undefined && `lang: ${locale}`].filter(Boolean);
+  return withDiagrams.replace(/^(\uFEFF?---[ \t]*\r?\n)/, `$1${directives.map((line) => `${line}\n`).join('')}`).replace(/(\n---[ \t]*\r?\n)/, `$1\n${DECK_STYLE}\n`);
+}
+
+/**
+ * Renders the diagrams of all decks, embedded flows included, in one batch.
+ * They are normally in the cache already: the build rendered every diagram
+ * of the package before the pages, and an embedded flow is a procedure's.
+ */
+async function renderDiagrams(decks: { deck: DeckEntry; text: string }[], renderer: DiagramRenderer) {
+  if (!renderer.chromiumPath) return;
+  const failures = await renderer.renderAll(decks.flatMap(({ text }) => extractDiagrams(text).map((diagram) => diagram.source)));
+  if (failures.length === 0) return;
+  const where = failures.map((failure) => {
+    const owner = decks.find(({ text }) => extractDiagrams(text).some((diagram) => diagram.source.trim() === failure.source));
+    return `${owner?.deck.file ?? '?'}  mermaid-invalid  ${failure.message}`;
+  });
+  throw new Error(`deck diagrams that mermaid cannot render:\n${where.join('\n')}`);
+}
+
+/** Writes decks into a fresh folder of the work directory, for one marp-cli input directory. */
+async function inputDir(work: string, name: string, decks: { name: string; markdown: string }[]): Promise<string> {
+  const dir = join(work, name);
+  await mkdir(dir, { recursive: true });
+  await Promise.all(decks.map((deck) => writeFile(join(dir, `${deck.name}.md`), deck.markdown)));
+  return dir;
+}
+
+/** Splits decks into `count` groups of about equal work, by slide count, largest first. */
+function balance<T extends { markdown: string }>(decks: T[], count: number): T[][] {
+  const slides = (deck: T) => deck.markdown.split(/\n---[ \t]*\n/).length;
+  const groups = Array.from({ length: count }, () => ({ decks: [] as T[], load: 0 }));
+  for (const deck of [...decks].sort((a, b) => slides(b) - slides(a))) {
+    const lightest = groups.reduce((min, group) => (group.load < min.load ? group : min));
+    lightest.decks.push(deck);
+    lightest.load += slides(deck);
+  }
+  return groups.map((group) => group.decks).filter((group) => group.length > 0);
+}
+
+/** Runs marp-cli in a worker thread over one input folder; rejects with marp-cli's message when a conversion fails. */
+function convert(input: string, output: string, sharedArgs: string[], conversions: string[][], logger: AstroIntegrationLogger, progress: (file: string) => void): Promise<void> {
+  const data: DeckWorkerInput = { inputDir: input, outputDir: output, sharedArgs, conversions };
+  // CHROME_DISABLE_GPU: marp-cli's Chromium gets the same --disable-gpu as every other browser of the build.
+  const worker = new Worker(WORKER, { workerData: data, env: { ...process.env, CHROME_DISABLE_GPU: '1' } });
+  return new Promise((resolve, reject) => {
+    let failure: string | undefined;
+    worker.on('message', (message: DeckWorkerMessage) => {
+      if (message.kind === 'written') progress(message.file);
+      else if (message.kind === 'warning') logger.warn(`decks: ${message.message}`);
+      else failure = message.message;
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => (failure === undefined ? resolve() : reject(new Error(`deck conversion failed: ${failure}`))));
+  });
+}
+
+/**
+ * Without a Chromium at build time, diagrams arrive as mermaid sources; like
+ * the portal's pages, those presentations draw them in the viewer's browser,
+ * with mermaid published once beside the decks.
+ */
+async function addClientDiagrams(decksDir: string, names: string[]) {
+  await copyFile(require.resolve('mermaid/dist/mermaid.min.js'), join(decksDir, 'mermaid.min.js'));
+  const loader = `<script src="../mermaid.min.js"></script><script>mermaid.initialize({ startOnLoad: false, theme: 'default', securityLevel: 'strict' }); mermaid.run({ querySelector: 'pre.ho-mermaid' });</script>`;
+  for (const name of names) {
+    const file = join(decksDir, name, 'index.html');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('</body>', `${loader}</body>`));
+  }
+}
