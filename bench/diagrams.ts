@@ -59,6 +59,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const sources = Array.from({ length: count }, (_, index) => syntheticDiagram(index));
+  // Other work on the machine slows the cold run; the report says how busy it was.
+  const loadAtStart = loadavg()[0]!;
   const cacheDir = await mkdtemp(join(tmpdir(), 'handover-bench-diagrams-'));
   try {
     console.log(`${count} synthetic diagrams, ${THEMES.length} themes each, mermaid ${mermaidVersion}, ${chromium}`);
@@ -67,7 +69,7 @@ async function main(): Promise<number> {
     const warm = await run(new DiagramRenderer(cacheDir, chromium), sources);
     console.log(`warm (filled cache):                         ${warm.ms.toFixed(0)} ms, ${(warm.ms / count).toFixed(2)} ms per diagram, ${warm.rendered} rendered`);
     console.log(`target cold ≤ ${TARGET_MS} ms per diagram: ${cold.ms / count <= TARGET_MS ? 'met' : 'MISSED'}; warm renders nothing: ${warm.rendered === 0 ? 'yes' : 'NO'}`);
-    writeSection(report(count, chromium, cold, warm));
+    writeSection(report(count, chromium, cold, warm, loadAtStart));
     const failures = [...cold.failures, ...warm.failures];
     for (const failure of failures) console.error(`failed: ${failure.message}\n${failure.source}`);
     return failures.length > 0 || warm.rendered > 0 ? 1 : 0;
@@ -76,13 +78,13 @@ async function main(): Promise<number> {
   }
 }
 
-function report(count: number, chromium: string, cold: Run, warm: Run): string {
+function report(count: number, chromium: string, cold: Run, warm: Run, loadAtStart: number): string {
   const chromiumVersion = execFileSync(chromium, ['--version'], { encoding: 'utf8' }).trim();
   const perDiagram = (r: Run) => (r.ms / count).toFixed(1);
   return [
     '## Diagrams',
     '',
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:diagrams -- --count ${count}\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromiumVersion}, mermaid ${mermaidVersion}; load average ${loadavg()[0]!.toFixed(1)} when it finished.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench:diagrams -- --count ${count}\` on ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown CPU'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromiumVersion}, mermaid ${mermaidVersion}; 1-minute load average ${loadAtStart.toFixed(1)} when it started.`,
     `${count} synthetic flowcharts of 6 to 16 nodes, each rendered in both portal themes. Cold: empty cache, browser start included, one batch. Warm: the filled cache, no browser.`,
     '',
     '| run | total ms | ms per diagram | rendered | target |',

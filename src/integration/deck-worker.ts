@@ -1,8 +1,9 @@
 // One deck-conversion worker: runs marp-cli over its share of the decks, once
 // per output format, and reports each file as it is written. It runs in its
 // own thread because marp-cli keeps one browser per module instance: two
-// threads give two Chromiums working in parallel, while two conversions in
-// one Chromium stall (a screenshot of a background tab never completes).
+// threads give two Chromiums working in parallel. marp-cli's own --parallel
+// shares one Chromium, and with Chromium 156 its PPTX screenshots then time
+// out (Page.captureScreenshot), so each worker converts one deck at a time.
 import { basename } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { marpCli } from '@marp-team/marp-cli';

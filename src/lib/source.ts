@@ -106,7 +106,10 @@ function describeYamlError(errors: readonly YamlError[], text: string, linePos: 
   if (indented && (first.code === 'BLOCK_AS_IMPLICIT_KEY' || first === indented)) {
     return { line: linePos(indented.pos[1]).line, message: 'this line is indented more than the line above allows; align it with the fields it belongs to' };
   }
-  if (first.code === 'TAB_AS_INDENT') return { line: at.line, message: 'a tab is used for indentation; YAML allows only spaces' };
+  // A tab in the indentation confuses the parser into many kinds of error; name the real cause.
+  if (first.code === 'TAB_AS_INDENT' || /^ *\t/.test(lines[at.line - 1] ?? '')) {
+    return { line: at.line, message: 'a tab is used for indentation; YAML allows only spaces' };
+  }
   if (first.code === 'DUPLICATE_KEY') {
     const key = /^\s*(?:-\s+)?["']?([^"':\n]+)/.exec(lines[at.line - 1] ?? '')?.[1]?.trim();
     return { line: at.line, message: `the field${key ? ` "${key}"` : ''} appears twice in the same record; keep one` };
