@@ -1,5 +1,4 @@
 import type { ApprovalBand, ApprovalLadder } from '../schemas/index.ts';
-import { bandContains } from './approvals.ts';
 import { finding, type Finding } from './findings.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import type { FieldPath } from './source.ts';
@@ -44,11 +43,6 @@ export function normalizeLadder(ladder: Pick<ApprovalLadder, 'bands'>): BandInte
     upper: band.upTo ?? Infinity,
     upperInclusive: band.upTo !== undefined,
   }));
-}
-
-/** The band(s) a value falls in; more than one only when bands overlap. */
-export function findApprover(ladder: Pick<ApprovalLadder, 'bands'>, value: number): { bands: ApprovalBand[] } {
-  return { bands: ladder.bands.filter((band) => bandContains(band, value)) };
 }
 
 /** Whether an interval holds no value at all (the schema refuses such bands; they are left out of the analysis). */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { approvalLadders, bandContains, formatBand, formatBandWrapping, lookupApproval, parseValue } from '../../src/lib/approvals.ts';
 import { checkDir, sampleDir } from '../support/package.ts';
-import { findApprover } from '../../src/lib/ladder-analysis.ts';
 
 describe('formatBand', () => {
   it('writes bands as the contract shows them', () => {
@@ -26,9 +25,9 @@ describe('bandContains', () => {
 
   it('finds the approver of boundary values on a ladder', () => {
     const ladder = { bands: [{ upTo: 5, approver: 'a' }, { over: 5, upTo: 15, approver: 'b' }, { over: 15, approver: 'c' }] };
-    expect(findApprover(ladder, 5).bands.map((b) => b.approver)).toEqual(['a']);
-    expect(findApprover(ladder, 15).bands.map((b) => b.approver)).toEqual(['b']);
-    expect(findApprover(ladder, 15.5).bands.map((b) => b.approver)).toEqual(['c']);
+    expect(lookupApproval(ladder, 5).bands.map((b) => b.approver)).toEqual(['a']);
+    expect(lookupApproval(ladder, 15).bands.map((b) => b.approver)).toEqual(['b']);
+    expect(lookupApproval(ladder, 15.5).bands.map((b) => b.approver)).toEqual(['c']);
   });
 });
 

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { analyzeLadders, findApprover, normalizeLadder } from '../../src/lib/ladder-analysis.ts';
+import { lookupApproval } from '../../src/lib/approvals.ts';
+import { analyzeLadders, normalizeLadder } from '../../src/lib/ladder-analysis.ts';
 import { loadPackage } from '../../src/lib/package.ts';
 import { readPackageDir } from '../../src/lib/package-files.ts';
 import type { ApprovalBand, ApprovalCondition, ApprovalLadder } from '../../src/schemas/index.ts';
@@ -145,7 +146,7 @@ describe('normalizeLadder', () => {
           const inside =
             (interval.lowerInclusive ? value >= interval.lower : value > interval.lower) &&
             (interval.upperInclusive ? value <= interval.upper : value < interval.upper);
-          expect(findApprover({ bands: [interval.band] }, value).bands.length === 1).toBe(inside);
+          expect(lookupApproval({ bands: [interval.band] }, value).bands.length === 1).toBe(inside);
         }
       }),
     );
@@ -157,16 +158,16 @@ describe('findApprover', () => {
     fc.assert(
       fc.property(contiguousLadder(), fc.double({ min: 0, max: 2_000_000, noNaN: true }), (ladder, value) => {
         const limits = ladder.bands.flatMap((band) => (band.upTo === undefined ? [] : [band.upTo]));
-        for (const probe of [value, 0, ...limits]) expect(findApprover(ladder, probe).bands).toHaveLength(1);
+        for (const probe of [value, 0, ...limits]) expect(lookupApproval(ladder, probe).bands).toHaveLength(1);
       }),
     );
   });
 
   it('gives the lower band at a limit and the upper band just above it', () => {
     const ladder = { bands: [{ upTo: 5, approver: 'sales-manager' }, { over: 5, approver: 'sales-director' }] };
-    expect(findApprover(ladder, 5).bands.map((band) => band.approver)).toEqual(['sales-manager']);
-    expect(findApprover(ladder, 5.01).bands.map((band) => band.approver)).toEqual(['sales-director']);
-    expect(findApprover({ bands: [{ over: 2, approver: 'x' }] }, 1).bands).toEqual([]);
+    expect(lookupApproval(ladder, 5).bands.map((band) => band.approver)).toEqual(['sales-manager']);
+    expect(lookupApproval(ladder, 5.01).bands.map((band) => band.approver)).toEqual(['sales-director']);
+    expect(lookupApproval({ bands: [{ over: 2, approver: 'x' }] }, 1).bands).toEqual([]);
   });
 });
 
@@ -190,7 +191,7 @@ describe('analyzeLadders: generated ladders', () => {
           const findings = analyzeLadderObjects([broken]);
           expect(codesOf(findings)).toEqual(['approval-gap']);
           expect(findings[0]!.field).toBe(`approvals.0.bands.${removed}`);
-          expect(findApprover(broken, gone.upTo!).bands).toEqual([]);
+          expect(lookupApproval(broken, gone.upTo!).bands).toEqual([]);
         },
       ),
     );
