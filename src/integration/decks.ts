@@ -27,11 +27,10 @@ const BROWSER_CONVERSIONS = [['--pdf', '--pdf-outlines'], ['--pptx'], ['--image'
 const MAX_WORKERS = 4;
 
 /**
- * What every deck needs whatever its theme: of a diagram's two renderings
- * only the light one is shown (slides are light), and screen-reader text
- * stays invisible. Marp applies a <style> element of the deck to all slides.
+ * What every deck needs whatever its theme: screen-reader text stays
+ * invisible. Marp applies a <style> element of the deck to all slides.
  */
-const DECK_STYLE = '<style>.ho-diagram-dark, .sr-only { display: none; }</style>';
+const DECK_STYLE = '<style>.sr-only { display: none; }</style>';
 
 /**
  * Publishes every deck of the profile: the bespoke HTML presentation at

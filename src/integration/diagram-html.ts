@@ -15,17 +15,14 @@ function labelled(svg: string, title: string): string {
 }
 
 /**
- * The HTML that replaces a mermaid fence: the SVG in both themes (CSS shows the
- * one matching the portal's theme), or, when no browser could render it, the
+ * The HTML that replaces a mermaid fence: the SVG (drawn in the light theme;
+ * portal.css recolours it when the portal is dark), or, when no browser could render it, the
  * source for the client-side fallback (client/mermaid-fallback.ts), which
  * loads mermaid only on pages that hold such a source.
  */
 export async function diagramHtml(renderer: DiagramRenderer, source: string, caption: string | undefined, fallbackTitle: string): Promise<string> {
   const title = accessibleTitle(source, caption, fallbackTitle);
-  const light = await renderer.cached(source.trim(), 'default');
-  const dark = await renderer.cached(source.trim(), 'dark');
-  if (light && dark) {
-    return `<figure class="ho-diagram"><div class="ho-diagram-light">${labelled(light, title)}</div><div class="ho-diagram-dark" aria-hidden="true">${dark}</div><figcaption class="sr-only">${escapeHtml(title)}</figcaption></figure>`;
-  }
+  const svg = await renderer.cached(source);
+  if (svg) return `<figure class="ho-diagram"><div class="ho-diagram-drawing">${labelled(svg, title)}</div><figcaption class="sr-only">${escapeHtml(title)}</figcaption></figure>`;
   return `<figure class="ho-diagram ho-diagram-pending"><pre class="ho-mermaid" role="img" aria-label="${escapeHtml(title)}">${escapeHtml(source)}</pre></figure>`;
 }

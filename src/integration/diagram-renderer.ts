@@ -1,5 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { diagramKey } from '../lib/diagrams.ts';
@@ -9,9 +10,26 @@ const require = createRequire(import.meta.url);
 const mermaidDist = dirname(require.resolve('mermaid/dist/mermaid.min.js'));
 export const mermaidVersion: string = (JSON.parse(await readFile(join(mermaidDist, '..', 'package.json'), 'utf8')) as { version: string }).version;
 
-/** The portal's two colour schemes; every diagram is drawn in both. */
-export const THEMES = ['default', 'dark'] as const;
-export type DiagramTheme = (typeof THEMES)[number];
+/**
+ * Mermaid's settings for every build-time drawing. Diagrams are drawn once,
+ * in the light theme: mermaid's dark theme puts colours into the drawing
+ * itself (shape fills, shadows), so a dark copy would cost a second full
+ * render; the portal's dark mode recolours the light drawing with a CSS
+ * filter instead. A fixed seed makes mermaid's shape outlines the same on
+ * every build, so an unchanged package gives byte-identical pages.
+ */
+const MERMAID_CONFIG = { startOnLoad: false, theme: 'default', securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false }, handDrawnSeed: 1 };
+/** Part of the cache key: a change to the settings above must redraw everything. */
+const CONFIG_ID = JSON.stringify(MERMAID_CONFIG);
+/** The id mermaid gives the SVG while drawing it; replaced by one per diagram afterwards. */
+const RENDER_ID = 'ho-diagram-rendering';
+
+/** The render pages' made-up origin: playwright answers every request to it, so nothing goes to the network. */
+const RENDER_ORIGIN = 'http://mermaid.invalid';
+/** Each page is its own renderer process; more pages than cores only adds start-up cost. */
+const MAX_PAGES = 4;
+/** Diagrams per round trip to a page: small enough that the pages finish together, large enough to amortise the call. */
+const CHUNK = 4;
 
 export interface RenderFailure {
   source: string;
@@ -20,15 +38,17 @@ export interface RenderFailure {
 
 /**
  * Renders Mermaid to SVG in one headless Chromium for the whole build, in
- * batches, with an on-disk cache keyed by source, mermaid version and theme:
- * a rebuild with unchanged diagrams starts no browser at all.
+ * batches spread over one page per core, with an on-disk cache keyed by
+ * source, mermaid version and settings: a rebuild with unchanged diagrams
+ * starts no browser at all.
  */
 export class DiagramRenderer {
   readonly cacheDir: string;
   readonly chromiumPath: string | undefined;
   private browser: Promise<Browser> | undefined;
-  /** One page per theme: each is its own renderer process, so the themes render on two cores at once. */
-  private readonly pages = new Map<DiagramTheme, Promise<Page>>();
+  private readonly pages: Promise<Page>[] = [];
+  /** Calls of renderAll take turns: mermaid keeps global state, so two renders in one page must not overlap. */
+  private turn: Promise<unknown> = Promise.resolve();
   /** Renders that actually ran in the browser, for progress output and benchmarks. */
   rendered = 0;
 
@@ -37,82 +57,98 @@ export class DiagramRenderer {
     this.chromiumPath = chromiumPath;
   }
 
-  private file(source: string, theme: DiagramTheme) {
-    return join(this.cacheDir, `${diagramKey(source, mermaidVersion, theme)}.svg`);
+  private file(source: string) {
+    return join(this.cacheDir, `${diagramKey(source, mermaidVersion, CONFIG_ID)}.svg`);
   }
 
   /** The cached SVG, or undefined when it has not been rendered. */
-  async cached(source: string, theme: DiagramTheme): Promise<string | undefined> {
-    return readFile(this.file(source, theme), 'utf8').catch(() => undefined);
+  async cached(source: string): Promise<string | undefined> {
+    return readFile(this.file(source.trim()), 'utf8').catch(() => undefined);
   }
 
-  private openPage(theme: DiagramTheme): Promise<Page> {
+  /** The browser's pages with mermaid loaded, opening more up to `count`. */
+  private openPages(count: number): Promise<Page>[] {
     if (!this.chromiumPath) throw new Error('no Chromium available');
     this.browser ??= import('playwright-core').then(({ chromium }) => chromium.launch({ executablePath: this.chromiumPath, args: CHROMIUM_ARGS }));
-    let page = this.pages.get(theme);
-    if (!page) {
-      page = this.browser.then(async (browser) => {
-        const opened = await browser.newPage();
-        await opened.setContent('<!doctype html><html><body></body></html>');
-        await opened.addScriptTag({ path: join(mermaidDist, 'mermaid.min.js') });
-        return opened;
-      });
-      this.pages.set(theme, page);
+    while (this.pages.length < count) {
+      this.pages.push(
+        this.browser.then(async (browser) => {
+          const page = await browser.newPage();
+          // Served as a script file rather than injected as text, so Chromium parses mermaid's 5 MB while it loads instead of after.
+          await page.route(`${RENDER_ORIGIN}/**`, async (route) =>
+            new URL(route.request().url()).pathname === '/mermaid.min.js'
+              ? route.fulfill({ contentType: 'text/javascript', body: await readFile(join(mermaidDist, 'mermaid.min.js')) })
+              : route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body><script src="/mermaid.min.js"></script></body></html>' }),
+          );
+          await page.goto(`${RENDER_ORIGIN}/`);
+          await page.evaluate((config) => (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize(config), MERMAID_CONFIG);
+          return page;
+        }),
+      );
     }
-    return page;
+    return this.pages.slice(0, count);
   }
 
   /**
-   * Renders every source not yet in the cache, in both themes at once.
-   * Returns the sources mermaid could not render; the others are in the
-   * cache afterwards.
+   * Renders every source not yet in the cache. Returns the sources mermaid
+   * could not render; the others are in the cache afterwards.
    */
-  async renderAll(sources: readonly string[]): Promise<RenderFailure[]> {
-    const unique = [...new Set(sources.map((source) => source.trim()))];
-    const failures = new Map<string, string>();
-    await Promise.all(THEMES.map((theme) => this.renderTheme(theme, unique, failures)));
-    return [...failures].map(([source, message]) => ({ source, message }));
+  renderAll(sources: readonly string[]): Promise<RenderFailure[]> {
+    const run = this.turn.then(() => this.renderMissing(sources));
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
-  /** Renders the sources missing from the cache in one theme, in one batch; records failures by source. */
-  private async renderTheme(theme: DiagramTheme, sources: readonly string[], failures: Map<string, string>) {
+  private async renderMissing(sources: readonly string[]): Promise<RenderFailure[]> {
     const missing: string[] = [];
-    for (const source of sources) if ((await this.cached(source, theme)) === undefined) missing.push(source);
-    if (missing.length === 0) return;
-    const page = await this.openPage(theme);
-    const results = await page.evaluate(
-      async ({ items, theme }) => {
-        const mermaid = (globalThis as unknown as { mermaid: { initialize(config: object): void; render(id: string, source: string): Promise<{ svg: string }> } }).mermaid;
-        mermaid.initialize({ startOnLoad: false, theme, securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false } });
-        const out: ({ svg: string } | { error: string })[] = [];
-        for (const [index, source] of items.entries()) {
-          try {
-            out.push({ svg: (await mermaid.render(`${theme}-${index}`, source)).svg });
-          } catch (error) {
-            out.push({ error: error instanceof Error ? error.message : String(error) });
+    for (const source of new Set(sources.map((source) => source.trim()))) if ((await this.cached(source)) === undefined) missing.push(source);
+    if (missing.length === 0) return [];
+    await mkdir(this.cacheDir, { recursive: true });
+    const failures: RenderFailure[] = [];
+    const queue = [...missing];
+    const pageCount = Math.min(availableParallelism(), MAX_PAGES, Math.ceil(missing.length / CHUNK));
+    // Each page takes the next few sources when it is done, so one page with large diagrams does not hold the others up.
+    await Promise.all(
+      this.openPages(pageCount).map(async (opening) => {
+        const page = await opening;
+        for (let chunk = queue.splice(0, CHUNK); chunk.length > 0; chunk = queue.splice(0, CHUNK)) {
+          const results = await renderChunk(page, chunk);
+          for (const [index, result] of results.entries()) {
+            const source = chunk[index]!;
+            if ('error' in result) failures.push({ source, message: result.error.split('\n')[0]! });
+            else {
+              await writeFile(this.file(source), uniqueIds(result.svg, diagramKey(source, mermaidVersion, CONFIG_ID)));
+              this.rendered++;
+            }
           }
         }
-        return out;
-      },
-      { items: missing, theme },
+      }),
     );
-    await mkdir(this.cacheDir, { recursive: true });
-    for (const [index, result] of results.entries()) {
-      const source = missing[index]!;
-      if ('error' in result) failures.set(source, result.error.split('\n')[0]!);
-      else {
-        await writeFile(this.file(source, theme), uniqueIds(result.svg, diagramKey(source, mermaidVersion, theme)));
-        this.rendered++;
-      }
-    }
+    return failures;
   }
 
   async close() {
     const browser = this.browser;
     this.browser = undefined;
-    this.pages.clear();
+    this.pages.length = 0;
     if (browser) await (await browser).close();
   }
+}
+
+/** Renders sources one after another in the page. */
+function renderChunk(page: Page, items: string[]): Promise<({ svg: string } | { error: string })[]> {
+  return page.evaluate(async ({ items, id }) => {
+    const mermaid = (globalThis as unknown as { mermaid: { render(id: string, source: string): Promise<{ svg: string }> } }).mermaid;
+    const out: ({ svg: string } | { error: string })[] = [];
+    for (const source of items) {
+      try {
+        out.push({ svg: (await mermaid.render(id, source)).svg });
+      } catch (error) {
+        out.push({ error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+    return out;
+  }, { items, id: RENDER_ID });
 }
 
 /**
@@ -120,6 +156,5 @@ export class DiagramRenderer {
  * one page must not share it, so the id becomes one derived from the cache key.
  */
 function uniqueIds(svg: string, key: string): string {
-  const id = /<svg[^>]*\sid="([^"]+)"/.exec(svg)?.[1];
-  return id ? svg.split(id).join(`ho-${key}`) : svg;
+  return svg.split(RENDER_ID).join(`ho-${key}`);
 }

@@ -19,7 +19,7 @@ export function vitePluginDiagrams(packageDir: string, renderer: DiagramRenderer
       const file = id.split('?')[0]!;
       if (!file.endsWith('.mdx') || !file.startsWith(packageDir + sep) || !code.includes('mermaid')) return undefined;
       const replaced = await replaceDiagrams(code, async (diagram) => {
-        if (renderer.chromiumPath && (await renderer.cached(diagram.source.trim(), 'default')) === undefined) {
+        if (renderer.chromiumPath && (await renderer.cached(diagram.source)) === undefined) {
           const failures = await renderer.renderAll([diagram.source]);
           if (failures.length > 0) throw new Error(`${file}:${diagram.line}: mermaid-invalid: ${failures[0]!.message}`);
         }

@@ -55,9 +55,9 @@ export async function replaceDiagrams(text: string, replace: (diagram: DiagramSo
   return out.join('\n');
 }
 
-/** Identifies a rendering: the same source, mermaid version and theme always give the same SVG. */
-export function diagramKey(source: string, mermaidVersion: string, theme: string): string {
-  return createHash('sha256').update(`${mermaidVersion}\0${theme}\0${source.trim()}`).digest('hex').slice(0, 24);
+/** Identifies a rendering: the same source, mermaid version and settings always give the same SVG. */
+export function diagramKey(source: string, mermaidVersion: string, settings: string): string {
+  return createHash('sha256').update(`${mermaidVersion}\0${settings}\0${source.trim()}`).digest('hex').slice(0, 24);
 }
 
 /** Every document of the package that may hold diagrams, with where its body starts. */

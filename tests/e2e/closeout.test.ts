@@ -173,7 +173,7 @@ describe('handbook.pdf', () => {
       'rush/rush-order',
     ]);
     // Bodies keep their diagrams and approval tables; headings and ids fit the one document.
-    expect(await page.locator('.hb-procedure figure.ho-diagram .ho-diagram-light svg').count()).toBe(3);
+    expect(await page.locator('.hb-procedure figure.ho-diagram .ho-diagram-drawing svg').count()).toBe(3);
     expect(await page.locator('.hb-procedure h5', { hasText: 'Approval authority' }).count()).toBe(1);
     const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id));
     expect(ids.length).toBe(new Set(ids).size);

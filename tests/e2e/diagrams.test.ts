@@ -5,6 +5,7 @@ import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DiagramRenderer } from '../../src/integration/diagram-renderer.ts';
 import { extractDiagrams } from '../../src/lib/diagrams.ts';
 import { loadPackage } from '../../src/lib/package.ts';
 import { readPackageDir } from '../../src/lib/package-files.ts';
@@ -93,9 +94,61 @@ describe('procedure pages built with Chromium', () => {
       expect(mermaidScripts.map((script) => script.url), procedure.id).toEqual([]);
       const inline = await page.locator('script:not([src])').allTextContents();
       expect(inline.filter((code) => /mermaid/i.test(code)), procedure.id).toEqual([]);
-      expect(await page.locator('.ho-diagram svg').count(), procedure.id).toBe(extractDiagrams(procedure.body).length * 2);
+      expect(await page.locator('.ho-diagram svg').count(), procedure.id).toBe(extractDiagrams(procedure.body).length);
       expect(await page.locator('pre.ho-mermaid').count(), procedure.id).toBe(0);
       await page.close();
+    }
+  });
+
+  it('recolour the drawing when the portal is dark, and print it light', async () => {
+    const [procedure] = await proceduresWithDiagrams(sampleDir);
+    const filters = async (theme: string, media: 'screen' | 'print') => {
+      const page = await browser.newPage();
+      await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+      await page.emulateMedia({ media });
+      await page.goto(`${server.url}${routes.procedure(procedure!.id)}`);
+      const found = await page.locator('.ho-diagram svg').evaluateAll((svgs) => svgs.map((svg) => getComputedStyle(svg).filter));
+      await page.close();
+      return found;
+    };
+    const diagrams = extractDiagrams(procedure!.body).length;
+    expect(await filters('light', 'screen')).toEqual(Array(diagrams).fill('none'));
+    expect(await filters('dark', 'screen')).toEqual(Array(diagrams).fill('invert(1) hue-rotate(180deg)'));
+    expect(await filters('dark', 'print')).toEqual(Array(diagrams).fill('none'));
+  });
+});
+
+describe('the diagram renderer', () => {
+  it('draws the same source to the same SVG on every build, so unchanged pages stay byte-identical', async () => {
+    const source = 'flowchart LR\n  A([Order entered]) --> B{Over 50,000?}\n  B -->|Yes| C[Finance approves]\n  B -->|No| D[Manager approves]';
+    const svgs: string[] = [];
+    for (const run of ['first', 'second']) {
+      const renderer = new DiagramRenderer(await tempDir(`renderer-${run}`));
+      try {
+        expect(await renderer.renderAll([source])).toEqual([]);
+        expect(renderer.rendered).toBe(1);
+        svgs.push((await renderer.cached(source))!);
+      } finally {
+        await renderer.close();
+      }
+    }
+    expect(svgs[0]).toMatch(/^<svg /);
+    expect(svgs[1]).toBe(svgs[0]);
+  });
+
+  it('renders each source once, reports the broken ones by source, and caches the rest', async () => {
+    const good = ['flowchart TD\n  A --> B', 'sequenceDiagram\n  Sales->>Finance: Approve?', 'stateDiagram-v2\n  [*] --> Draft'];
+    const broken = 'flowchart TD\n  A --> B[unclosed';
+    const renderer = new DiagramRenderer(await tempDir('renderer-batch'));
+    try {
+      const failures = await renderer.renderAll([...good, broken, good[0]!, ` ${good[1]!}\n`]);
+      expect(failures).toEqual([{ source: broken, message: expect.stringMatching(/\S/) }]);
+      expect(renderer.rendered).toBe(3);
+      for (const source of good) expect(await renderer.cached(source), source).toMatch(/^<svg [^>]*id="ho-[0-9a-f]{24}"/);
+      expect(await renderer.renderAll(good)).toEqual([]);
+      expect(renderer.rendered).toBe(3);
+    } finally {
+      await renderer.close();
     }
   });
 });

@@ -3,7 +3,7 @@
 import mermaid from 'mermaid';
 
 const nodes = [...document.querySelectorAll<HTMLElement>('pre.ho-mermaid')];
-const dark = document.documentElement.dataset.theme === 'dark';
-mermaid.initialize({ startOnLoad: false, theme: dark ? 'dark' : 'default', securityLevel: 'strict' });
+// The light theme, as at build time: portal.css recolours it for the dark portal, so it follows the theme switch.
+mermaid.initialize({ startOnLoad: false, theme: 'default', securityLevel: 'strict' });
 await mermaid.run({ nodes });
 for (const node of nodes) node.closest('.ho-diagram')?.classList.remove('ho-diagram-pending');
