@@ -5,7 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { checkPackage, checkReport } from '../src/lib/check.ts';
+import { checkReport } from '../src/lib/check.ts';
+import { checkPackageOnce } from '../src/integration/package-check.ts';
 import { parseDay, today } from '../src/lib/dates.ts';
 import { hasErrors } from '../src/lib/findings.ts';
 import { PackageDirectoryError, readPackageDir } from '../src/lib/package-files.ts';
@@ -56,7 +57,7 @@ function parse(args: string[]) {
 }
 
 async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
-  const result = await checkPackage(await readPackageDir(options.dir), { today: options.today });
+  const result = await checkPackageOnce(await readPackageDir(options.dir), options.today);
   if (options.json) {
     console.log(JSON.stringify(checkReport(result), null, 2));
   } else {

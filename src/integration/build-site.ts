@@ -1,12 +1,12 @@
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkPackage } from '../lib/check.ts';
 import { formatDate } from '../lib/dates.ts';
 import { hasErrors } from '../lib/findings.ts';
 import { readPackageDir } from '../lib/package-files.ts';
 import type { Profile } from '../lib/profile.ts';
 import { formatFinding, formatSummary } from '../../scripts/cli-output.ts';
+import { checkPackageOnce } from './package-check.ts';
 import { cacheRoot, settingsToEnv, type HandoverSettings } from './settings.ts';
 
 /** The repository root: where astro.config.mjs lives. */
@@ -83,7 +83,7 @@ async function move(from: string, to: string) {
  */
 export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; outDir: string }> {
   const outDir = resolve(options.out ?? 'dist');
-  const result = await checkPackage(await readPackageDir(options.dir), { today: options.today });
+  const result = await checkPackageOnce(await readPackageDir(options.dir), options.today);
   for (const f of result.findings) console.log(formatFinding(f));
   console.log(formatSummary(result.summary));
   if (hasErrors(result.findings)) {

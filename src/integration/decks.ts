@@ -12,6 +12,7 @@ import { labels } from '../lib/i18n.ts';
 import { loadPackage, type DeckEntry } from '../lib/package.ts';
 import { readPackageDir } from '../lib/package-files.ts';
 import { applyProfile } from '../lib/profile.ts';
+import { artifactKey, browserIdentity, makerSource, type ArtifactCache } from './artifact-cache.ts';
 import type { DeckWorkerInput, DeckWorkerMessage } from './deck-worker.ts';
 import { diagramHtml } from './diagram-html.ts';
 import type { DiagramRenderer } from './diagram-renderer.ts';
@@ -39,9 +40,11 @@ const DECK_STYLE = '<style>.sr-only { display: none; }</style>';
  * the procedures and diagrams come from the site's renderer and cache, so a
  * slide shows exactly what the procedure page shows. Conversions run in
  * parallel workers, one Chromium each; any failure fails the build, so the
- * training page never links to a file that is not there.
+ * training page never links to a file that is not there. A deck whose
+ * prepared Markdown did not change gets its browser files from the artifact
+ * cache instead.
  */
-export async function buildDecks(settings: HandoverSettings, renderer: DiagramRenderer, outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
+export async function buildDecks(settings: HandoverSettings, renderer: DiagramRenderer, artifacts: ArtifactCache, outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
   const pkg = applyProfile(loadPackage(await readPackageDir(settings.dir)).pkg, settings.profile);
   if (pkg.decks.length === 0) return;
   const started = Date.now();
@@ -57,8 +60,17 @@ export async function buildDecks(settings: HandoverSettings, renderer: DiagramRe
 
     const browserPath = renderer.chromiumPath;
     const sharedArgs = ['--no-config-file', '--html', '--theme-set', THEME, ...(browserPath ? ['--browser', 'chrome', '--browser-path', browserPath] : [])];
-    const groups = browserPath ? balance(decks, Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, decks.length))) : [];
-    const total = decks.length * (1 + BROWSER_CONVERSIONS.length * (browserPath ? 1 : 0));
+    // A deck whose browser files are in the artifact cache is not converted in a browser again.
+    const keyOf = browserPath ? await browserFilesKey(browserPath) : undefined;
+    const toConvert: ((typeof decks)[number] & { key: string })[] = [];
+    for (const deck of decks) {
+      if (!keyOf) continue;
+      const key = keyOf(deck.markdown);
+      if (!(await artifacts.restore(key, browserFiles(deck.name), decksDir))) toConvert.push({ ...deck, key });
+    }
+    const reused = keyOf ? decks.length - toConvert.length : 0;
+    const groups = balance(toConvert, Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, toConvert.length)));
+    const total = decks.length + toConvert.length * BROWSER_CONVERSIONS.length;
     let written = 0;
     const progress = (file: string) => logger.info(`decks [${++written}/${total}] ${file}`);
 
@@ -72,13 +84,31 @@ export async function buildDecks(settings: HandoverSettings, renderer: DiagramRe
       await rename(join(decksDir, `${name}.html`), join(decksDir, name, 'index.html'));
     }
     if (pending.length > 0) await addClientDiagrams(decksDir, pending.map((d) => d.name));
+    for (const deck of toConvert) await artifacts.store(deck.key, browserFiles(deck.name), decksDir);
 
     // Without a browser the build has already said, once, that PDF and PPTX are left out.
     const formats = browserPath ? 'HTML, PDF, PPTX and thumbnails' : 'HTML';
-    logger.info(`${decks.length} decks: ${formats} in ${Date.now() - started} ms${groups.length > 1 ? ` with ${groups.length} Chromium workers` : ''}`);
+    const reuse = reused > 0 ? `, ${reused} unchanged from the cache` : '';
+    logger.info(`${decks.length} decks: ${formats} in ${Date.now() - started} ms${groups.length > 1 ? ` with ${groups.length} Chromium workers` : ''}${reuse}`);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+/** The files a browser makes of a deck, relative to the decks folder. */
+function browserFiles(name: string): string[] {
+  return [`${name}.pdf`, `${name}.pptx`, `${name}.png`];
+}
+
+/**
+ * The artifact-cache key of a deck's browser files, from its prepared
+ * Markdown and everything else they are made from: the theme, marp-cli, the
+ * conversions, the browser, and this module and its worker.
+ */
+async function browserFilesKey(browserPath: string): Promise<(markdown: string) => string> {
+  const marpVersion = (JSON.parse(await readFile(require.resolve('@marp-team/marp-cli/package.json'), 'utf8')) as { version: string }).version;
+  const fixed = [await readFile(THEME, 'utf8'), marpVersion, JSON.stringify(BROWSER_CONVERSIONS), await browserIdentity(browserPath), await makerSource(import.meta.url), await makerSource(WORKER.href)];
+  return (markdown) => artifactKey(...fixed, markdown);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
@@ -61,6 +62,11 @@ export class DiagramRenderer {
     return join(this.cacheDir, `${diagramKey(source, mermaidVersion, CONFIG_ID)}.svg`);
   }
 
+  /** Whether the source has been drawn, hence parses, with this mermaid version. */
+  hasRendering(source: string): boolean {
+    return existsSync(this.file(source.trim()));
+  }
+
   /** The cached SVG, or undefined when it has not been rendered. */
   async cached(source: string): Promise<string | undefined> {
     return readFile(this.file(source.trim()), 'utf8').catch(() => undefined);
@@ -91,21 +97,23 @@ export class DiagramRenderer {
 
   /**
    * Renders every source not yet in the cache. Returns the sources mermaid
-   * could not render; the others are in the cache afterwards.
+   * could not render; the others are in the cache afterwards. `progress`
+   * hears how many of the missing sources are done.
    */
-  renderAll(sources: readonly string[]): Promise<RenderFailure[]> {
-    const run = this.turn.then(() => this.renderMissing(sources));
+  renderAll(sources: readonly string[], progress?: (done: number, total: number) => void): Promise<RenderFailure[]> {
+    const run = this.turn.then(() => this.renderMissing(sources, progress));
     this.turn = run.catch(() => undefined);
     return run;
   }
 
-  private async renderMissing(sources: readonly string[]): Promise<RenderFailure[]> {
+  private async renderMissing(sources: readonly string[], progress?: (done: number, total: number) => void): Promise<RenderFailure[]> {
     const missing: string[] = [];
     for (const source of new Set(sources.map((source) => source.trim()))) if ((await this.cached(source)) === undefined) missing.push(source);
     if (missing.length === 0) return [];
     await mkdir(this.cacheDir, { recursive: true });
     const failures: RenderFailure[] = [];
     const queue = [...missing];
+    let done = 0;
     const pageCount = Math.min(availableParallelism(), MAX_PAGES, Math.ceil(missing.length / CHUNK));
     // Each page takes the next few sources when it is done, so one page with large diagrams does not hold the others up.
     await Promise.all(
@@ -121,6 +129,8 @@ export class DiagramRenderer {
               this.rendered++;
             }
           }
+          done += chunk.length;
+          progress?.(done, missing.length);
         }
       }),
     );

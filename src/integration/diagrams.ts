@@ -7,6 +7,8 @@ import { applyProfile } from '../lib/profile.ts';
 import { DiagramRenderer } from './diagram-renderer.ts';
 import { cacheRoot, type HandoverSettings } from './settings.ts';
 
+const PROGRESS_EVERY_MS = 5000;
+
 /** The renderer of a build; its SVG cache is shared by all packages, as it is keyed by source. */
 export function createDiagramRenderer(root: string): DiagramRenderer {
   return new DiagramRenderer(resolve(cacheRoot(root), 'diagrams'));
@@ -26,9 +28,15 @@ export async function prerenderDiagrams(settings: HandoverSettings, renderer: Di
   const documents = diagramDocuments(pkg);
   const sources = documents.flatMap((doc) => doc.diagrams.map((diagram) => diagram.source));
   const started = Date.now();
-  const failures = await renderer.renderAll(sources);
+  let reported = started;
+  const failures = await renderer.renderAll(sources, (done, total) => {
+    // A long first render says how far it is every few seconds.
+    if (Date.now() - reported < PROGRESS_EVERY_MS || done === total) return;
+    reported = Date.now();
+    logger.info(`diagrams: ${done} of ${total} drawn`);
+  });
   const unique = new Set(sources.map((source) => source.trim())).size;
-  logger.info(`${unique} diagrams: ${renderer.rendered / 2} rendered in ${Date.now() - started} ms, ${unique - renderer.rendered / 2 - failures.length} from cache`);
+  logger.info(`${unique} diagrams: ${renderer.rendered} rendered in ${Date.now() - started} ms, ${unique - renderer.rendered - failures.length} from cache`);
   if (failures.length > 0) {
     const where = failures.map((failure) => {
       const doc = documents.find((d) => d.diagrams.some((diagram) => diagram.source.trim() === failure.source));

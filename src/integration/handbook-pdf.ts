@@ -1,14 +1,15 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegrationLogger } from 'astro';
 import type { Page } from 'playwright-core';
 import { locateMarkers, pageMarker } from '../lib/handbook.ts';
 import { escapeHtml } from '../lib/html.ts';
 import { routes } from '../lib/routes.ts';
+import { artifactKey, browserIdentity, makerSource, type ArtifactCache } from './artifact-cache.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -20,17 +21,42 @@ export const HANDBOOK_PDF = 'handbook.pdf';
  * with page numbers in the footer and in the table of contents.
  *
  * Chromium cannot fill `target-counter()`, so the contents are numbered in
- * two passes: the first print carries an invisible-to-layout marker at each
- * section heading, pdftotext tells on which page each marker landed, and the
+ * two passes: the first print paints nothing but a marker at each section
+ * heading (taking no room in the layout), pdftotext tells on which page each marker landed, and the
  * second print has the markers removed and the page numbers written into the
  * contents' page column, whose width is reserved so that nothing moves.
  * Without Chromium nothing is printed (the diagram step has already said so
  * once); without pdftotext the PDF is printed with an unnumbered contents.
+ * An unchanged handbook page is not printed again but copied from the
+ * artifact cache.
  */
-export async function writeHandbookPdf(outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
+export async function writeHandbookPdf(outDir: URL, artifacts: ArtifactCache, logger: AstroIntegrationLogger): Promise<void> {
   const executablePath = findChromium();
   const root = fileURLToPath(outDir);
-  if (!executablePath || !existsSync(join(root, 'handbook', 'index.html'))) return;
+  const page = join(root, 'handbook', 'index.html');
+  if (!executablePath || !existsSync(page)) return;
+  // The page names its styles by content hash and holds its diagrams inline, so its HTML stands for everything printed.
+  const key = artifactKey(
+    await readFile(page),
+    await browserIdentity(executablePath),
+    await makerSource(import.meta.url),
+    await makerSource(new URL('../lib/handbook.ts', import.meta.url).href),
+    String(onPath('pdftotext')),
+  );
+  if (await artifacts.restore(key, [HANDBOOK_PDF], root)) {
+    logger.info(`${HANDBOOK_PDF}: unchanged, from the cache`);
+    return;
+  }
+  await printHandbook(root, executablePath, logger);
+  await artifacts.store(key, [HANDBOOK_PDF], root);
+}
+
+/** Whether a program is on the PATH, without running it. */
+function onPath(program: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir !== '' && existsSync(join(dir, program)));
+}
+
+async function printHandbook(root: string, executablePath: string, logger: AstroIntegrationLogger): Promise<void> {
   const started = Date.now();
   const server = await serveStatic(root);
   const { chromium } = await import('playwright-core');
@@ -42,47 +68,42 @@ export async function writeHandbookPdf(outDir: URL, logger: AstroIntegrationLogg
     const { footerTitle, footerPage, sections } = await prepareForPrint(page);
     const options = pdfOptions(footerTitle, footerPage);
 
-    const measuring = await page.pdf(options);
-    const pageTexts = await pdfPageTexts(measuring);
-    let numbered = 0;
-    if (pageTexts === undefined) {
-      logger.warn('pdftotext (poppler-utils) not found: the contents of handbook.pdf have no page numbers.');
-    } else {
-      const pages = locateMarkers(pageTexts, sections);
-      numbered = pages.size;
-      if (numbered < sections) logger.warn(`handbook.pdf: ${sections - numbered} of ${sections} contents entries could not be located; they have no page number.`);
-      await fillPageNumbers(page, pages);
-    }
+    // Tags, outline and footer do not move anything on the page; the measuring print leaves them out.
+    const pageTexts = onPath('pdftotext') ? await pdfPageTexts(await page.pdf(PAGE_LAYOUT)) : undefined;
+    if (pageTexts === undefined) logger.warn('pdftotext (poppler-utils) not found: the contents of handbook.pdf have no page numbers.');
+    const pages = pageTexts ? locateMarkers(pageTexts, sections) : new Map<number, number>();
+    if (pageTexts && pages.size < sections) logger.warn(`handbook.pdf: ${sections - pages.size} of ${sections} contents entries could not be located; they have no page number.`);
+    await fillPageNumbers(page, pages);
     const pdf = await page.pdf(options);
     await writeFile(join(root, HANDBOOK_PDF), pdf);
-    const pageCount = pageTexts?.length;
-    logger.info(`${HANDBOOK_PDF}: ${pageCount ?? '?'} pages, ${numbered} contents entries numbered, in ${Date.now() - started} ms`);
+    logger.info(`${HANDBOOK_PDF}: ${pageTexts?.length ?? '?'} pages, ${pages.size} contents entries numbered, in ${Date.now() - started} ms`);
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
+/** The paper: everything that decides where the pages break. */
+const PAGE_LAYOUT = { format: 'A4', printBackground: true, margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' } } as const;
+
 function pdfOptions(title: string, pageLabel: string) {
   const numbers = escapeHtml(pageLabel).replace('{page}', '<span class="pageNumber"></span>').replace('{pages}', '<span class="totalPages"></span>');
   // Header and footer templates do not see the page's styles; everything they need is inline.
   const footerTemplate = `<div style="font-size:8px;font-family:sans-serif;color:#555;width:100%;padding:0 16mm;display:flex;justify-content:space-between;"><span>${escapeHtml(title)}</span><span>${numbers}</span></div>`;
   return {
-    format: 'A4',
-    printBackground: true,
+    ...PAGE_LAYOUT,
     displayHeaderFooter: true,
     headerTemplate: '<span></span>',
     footerTemplate,
-    margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' },
     outline: true,
     tagged: true,
   } as const;
 }
 
 /**
- * Readies the page for print: waits for fonts, takes links to portal pages
- * out (they would point at this temporary server), and puts a marker at each
- * heading the contents list. Returns the footer texts and the number of entries.
+ * Readies the page for the measuring print: waits for fonts, takes links to
+ * portal pages out (they would point at this temporary server), puts a
+ * marker at each heading the contents list, and hides all but the markers. Returns the footer texts and the number of entries.
  */
 async function prepareForPrint(page: Page): Promise<{ footerTitle: string; footerPage: string; sections: number }> {
   const markers = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('[data-hb-page]')].map((entry) => entry.dataset.hbPage!));
@@ -103,6 +124,12 @@ async function prepareForPrint(page: Page): Promise<{ footerTitle: string; foote
         marker.style.cssText = 'position:absolute;left:0;top:0;font-size:4px;line-height:1;color:#000;white-space:nowrap;';
         heading.append(marker);
       });
+      // The measuring print paints only the markers. Hidden content keeps its place, so the pages break where they will in
+      // the real print, and Chromium prints a third of the time without drawing text, tables and diagrams.
+      const measuring = document.createElement('style');
+      measuring.id = 'hb-measuring';
+      measuring.textContent = 'body, body * { visibility: hidden !important; } .hb-measure-marker { visibility: visible !important; }';
+      document.head.append(measuring);
       const documentElement = document.querySelector<HTMLElement>('.hb-document')!;
       return { footerTitle: documentElement.dataset.hbFooterTitle ?? document.title, footerPage: documentElement.dataset.hbFooterPage ?? '{page} / {pages}', sections: anchors.length };
     },
@@ -113,7 +140,7 @@ async function prepareForPrint(page: Page): Promise<{ footerTitle: string; foote
 /** Removes the markers and writes each located page number into the contents. */
 async function fillPageNumbers(page: Page, pages: Map<number, number>): Promise<void> {
   await page.evaluate((located) => {
-    for (const marker of document.querySelectorAll('.hb-measure-marker')) marker.remove();
+    for (const marker of document.querySelectorAll('.hb-measure-marker, #hb-measuring')) marker.remove();
     const numbers = new Map(located);
     document.querySelectorAll<HTMLElement>('[data-hb-page]').forEach((entry, index) => {
       const number = numbers.get(index);

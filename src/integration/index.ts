@@ -1,12 +1,14 @@
+import { resolve } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { UserConfig } from 'vite';
 import { labels } from '../lib/i18n.ts';
 import { writeApprovalExports } from './approval-exports.ts';
+import { ArtifactCache } from './artifact-cache.ts';
 import { writeCheckReport } from './check-report.ts';
 import { buildDecks } from './decks.ts';
 import { writeHandbookPdf } from './handbook-pdf.ts';
 import { createDiagramRenderer, prerenderDiagrams } from './diagrams.ts';
-import type { HandoverSettings } from './settings.ts';
+import { cacheRoot, type HandoverSettings } from './settings.ts';
 import { vitePluginDiagrams } from './vite-plugin-diagrams.ts';
 
 type OnLog = NonNullable<NonNullable<NonNullable<UserConfig['build']>['rolldownOptions']>['onLog']>;
@@ -19,11 +21,13 @@ const withoutMdxDirectiveWarnings: OnLog = (level, log, forward) => {
 /** The Handover portal's Astro integration. It only wires hooks; each step is a named helper. */
 export function handover(settings: HandoverSettings, locale: string): AstroIntegration {
   let renderer: ReturnType<typeof createDiagramRenderer>;
+  let artifacts: ArtifactCache;
   return {
     name: 'handover-portal',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectScript }) => {
         renderer = createDiagramRenderer(new URL(config.root).pathname);
+        artifacts = new ArtifactCache(resolve(cacheRoot(new URL(config.root).pathname), 'artifacts'));
         updateConfig({
           vite: {
             plugins: [vitePluginDiagrams(settings.dir, renderer, labels(locale)('diagram.title'))],
@@ -37,10 +41,10 @@ export function handover(settings: HandoverSettings, locale: string): AstroInteg
         await prerenderDiagrams(settings, renderer, logger);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await buildDecks(settings, renderer, dir, logger);
+        await buildDecks(settings, renderer, artifacts, dir, logger);
         await renderer.close();
         await writeCheckReport(settings, dir, logger);
-        await writeHandbookPdf(dir, logger);
+        await writeHandbookPdf(dir, artifacts, logger);
         await writeApprovalExports(settings, dir, logger);
       },
       'astro:server:done': async () => {

@@ -18,6 +18,12 @@ export interface CheckOptions {
    * the parser briefly needs a global DOM that page rendering must not see.
    */
   parseDiagrams?: boolean;
+  /**
+   * Diagrams the caller knows to parse, which are not parsed again: the
+   * build passes those its renderer has drawn with this mermaid version. A
+   * diagram that failed was never drawn, so it is always parsed.
+   */
+  knownValidDiagram?: (source: string) => boolean;
 }
 
 export interface CheckResult {
@@ -34,7 +40,7 @@ export interface CheckResult {
 export async function checkPackage(files: PackageFiles, options: CheckOptions): Promise<CheckResult> {
   const { pkg, findings: loadFindings } = loadPackage(files);
   const completeness = assessCompleteness(pkg, options.today);
-  const diagramFindings = options.parseDiagrams === false ? [] : await checkDiagrams(pkg);
+  const diagramFindings = options.parseDiagrams === false ? [] : await checkDiagrams(pkg, options.knownValidDiagram);
   const findings = sortFindings([
     ...loadFindings,
     ...checkReferences(pkg),

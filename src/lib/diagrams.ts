@@ -101,8 +101,10 @@ interface ParseError {
  * `mermaid-invalid` for each diagram mermaid cannot parse. The parser runs in
  * Node without a browser, so `handover check` needs no Chromium.
  */
-export async function checkDiagrams(pkg: HandoverPackage): Promise<Finding[]> {
-  const documents = diagramDocuments(pkg).filter((doc) => doc.diagrams.length > 0);
+export async function checkDiagrams(pkg: HandoverPackage, knownValid: (source: string) => boolean = () => false): Promise<Finding[]> {
+  const documents = diagramDocuments(pkg)
+    .map((doc) => ({ ...doc, diagrams: doc.diagrams.filter((diagram) => !knownValid(diagram.source)) }))
+    .filter((doc) => doc.diagrams.length > 0);
   if (documents.length === 0) return [];
   const mermaid = await loadMermaidParser();
   const findings: Finding[] = [];

@@ -22,3 +22,14 @@ export async function checkDir(dir: string, today = sampleToday) {
 export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
+
+/** The smallest valid package header: one order type, two roles. Unit tests add the documents they are about. */
+export const MINIMAL_PACKAGE = {
+  'handover.yaml': 'title: T\norganization: O\nsystem: S\ngoLive: 2026-01-05\ncurrency: EUR\norderTypes:\n  - id: standard\n    name: Standard\n',
+  'roles.yaml': '- id: rep\n  name: Rep\n  rank: 1\n- id: boss\n  name: Boss\n  rank: 2\n',
+} as const;
+
+/** A procedure file of MINIMAL_PACKAGE's order type, with extra frontmatter lines and a body. */
+export function minimalProcedure(extraFrontmatter = '', body = 'Body\n'): string {
+  return `---\ntitle: P\norderType: standard\nowner: rep\nversion: "1"\neffective: 2026-01-05\nreviewBy: 2027-01-05\ncriticality: standard\n${extraFrontmatter}---\n${body}`;
+}
