@@ -23,6 +23,8 @@ const work = join(repo, 'bench', '.work');
 interface Run {
   seconds: number;
   peakRssMb: number;
+  /** What the build printed, for the step times of a portal build. */
+  output: string;
 }
 
 /** Runs a command under GNU time for wall time and the peak resident set of its largest process. */
@@ -35,7 +37,7 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv = {}): Ru
   });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   const [seconds, kb] = result.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { seconds: seconds!, peakRssMb: Math.round(kb! / 1024) };
+  return { seconds: seconds!, peakRssMb: Math.round(kb! / 1024), output: result.stdout };
 }
 
 function siteBytes(dir: string): number {
@@ -105,10 +107,11 @@ async function benchSize(procedures: number): Promise<SizeResult> {
   const cache = join(base, 'cache');
   const out = join(base, 'dist');
   const portalArgs = [join(repo, 'scripts/handover.ts'), 'build', pkg, '--out', out, '--today', '2026-09-30'];
+  // The portal logs at info level, which costs nothing measurable and tells the step times apart.
   console.log(`[${procedures}] portal, cold ...`);
-  const cold = timed(node, portalArgs, { HANDOVER_CACHE_DIR: cache });
+  const cold = timed(node, portalArgs, { HANDOVER_CACHE_DIR: cache, HANDOVER_QUIET: '' });
   console.log(`[${procedures}] portal, warm ...`);
-  const warm = timed(node, portalArgs, { HANDOVER_CACHE_DIR: cache });
+  const warm = timed(node, portalArgs, { HANDOVER_CACHE_DIR: cache, HANDOVER_QUIET: '' });
   const astro = join(repo, 'node_modules/astro/bin/astro.mjs');
   console.log(`[${procedures}] baseline, cold ...`);
   const baselineCold = timed(node, [astro, 'build', '--root', baselineRoot]);
@@ -129,11 +132,20 @@ async function benchSize(procedures: number): Promise<SizeResult> {
   };
 }
 
+/** Seconds of the portal build's slow steps, read from its log; the rest is Astro, the check and start-up. */
+function steps(run: Run) {
+  const ms = (pattern: RegExp) => Number(pattern.exec(run.output)?.[1] ?? 0) / 1000;
+  const diagrams = ms(/\d+ diagrams: \d+ rendered in (\d+) ms/);
+  const decks = ms(/\d+ decks: .* in (\d+) ms/);
+  const handbook = ms(/handbook\.pdf: .* in (\d+) ms/);
+  return { diagrams, decks, handbook, rest: run.seconds - diagrams - decks - handbook };
+}
+
 const kb = (bytes: number) => `${Math.round(bytes / 1024).toLocaleString('en-US')} KB`;
 const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}×`);
 
 function report(results: SizeResult[]): string {
-  const chromiumVersion = execFileSync(findChromium({}) ?? 'chromium', ['--version'], { encoding: 'utf8' }).trim();
+  const chromiumVersion = execFileSync(findChromium({}) ?? 'chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   const lines = [
     '## Build',
     '',
@@ -155,6 +167,19 @@ function report(results: SizeResult[]): string {
   for (const r of results) {
     const rss = Math.max(r.portal.cold.peakRssMb, r.portal.warm.peakRssMb);
     lines.push(`| ${r.procedures} | ${ratio(r.portal.cold.seconds, r.baseline.cold.seconds)} | ${ratio(r.portal.warm.seconds, r.baseline.warm.seconds)} | ${rss} MB | ${r.portal.js.mermaid ? 'loaded' : 'none'} |`);
+  }
+  lines.push(
+    '',
+    'Where the portal build spends its time, in seconds (from its log; handbook 0 = copied from the artifact cache):',
+    '',
+    '| procedures | run | total | diagrams | decks (PDF, PPTX, PNG) | handbook.pdf | pages, search, check, start-up |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: |',
+  );
+  for (const r of results) {
+    for (const [name, run] of [['cold', r.portal.cold], ['warm', r.portal.warm]] as const) {
+      const s = steps(run);
+      lines.push(`| ${r.procedures} | ${name} | ${run.seconds.toFixed(1)} | ${s.diagrams.toFixed(1)} | ${s.decks.toFixed(1)} | ${s.handbook.toFixed(1)} | ${s.rest.toFixed(1)} |`);
+    }
   }
   return lines.join('\n');
 }

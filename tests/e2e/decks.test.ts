@@ -216,6 +216,33 @@ describe('decks of a small package', () => {
     expect(deckPage(second.out)).not.toContain('≤ 5 %');
   });
 
+  it('a rebuild copies unchanged deck files and the handbook from the cache, and makes changed ones anew', async () => {
+    const dir = join(await tempDir('deck-embeds'), 'pkg');
+    cpSync(embedsDir, dir, { recursive: true });
+    // Info-level output, where the build says what it took from the cache.
+    const env = { HANDOVER_CACHE_DIR: await tempDir('cache'), HANDOVER_QUIET: '' };
+    const basics = deckFiles('basics');
+    const files = (root: string) => [basics.pdf, basics.pptx, basics.thumbnail, 'handbook.pdf'].map((path) => readFileSync(join(root, path)));
+
+    const cold = await buildWith(dir, env);
+    expect(cold.log).not.toMatch(/from the cache/);
+    const warm = await buildWith(dir, env);
+    expect(warm.log).toMatch(/1 decks: HTML, PDF, PPTX and thumbnails in \d+ ms, 1 unchanged from the cache/);
+    expect(warm.log).toContain('handbook.pdf: unchanged, from the cache');
+    expect(files(warm.out)).toEqual(files(cold.out));
+
+    const file = join(dir, 'procedures/standard/order.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('upTo: 5', 'upTo: 8').replace('over: 5', 'over: 8'));
+    const changed = await buildWith(dir, env);
+    expect(changed.log).not.toMatch(/from the cache/);
+    // pdftotext drops the narrow spaces of "≤ 8 %".
+    for (const pdf of [basics.pdf, 'handbook.pdf']) {
+      const text = poppler('pdftotext', [join(changed.out, pdf), '-']).replace(/\s+/g, '');
+      expect(text, pdf).toContain('≤8%');
+      expect(text, pdf).not.toContain('≤5%');
+    }
+  });
+
   it('without Chromium: HTML only, said once, and the training page links nothing that is missing', async () => {
     const { out: built, log } = await buildWith(embedsDir, { HANDOVER_CHROMIUM: 'none' });
     const basics = deckFiles('basics');
