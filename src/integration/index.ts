@@ -18,6 +18,12 @@ const withoutMdxDirectiveWarnings: OnLog = (level, log, forward) => {
   if (log.code !== 'MODULE_LEVEL_DIRECTIVE') forward(level, log);
 };
 
+/** Waits for every step, so none is left running in the background, then fails with the first failure. */
+async function allDone(steps: Promise<void>[]): Promise<void> {
+  const failed = (await Promise.allSettled(steps)).find((step) => step.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
 /** The Handover portal's Astro integration. It only wires hooks; each step is a named helper. */
 export function handover(settings: HandoverSettings, locale: string): AstroIntegration {
   let renderer: ReturnType<typeof createDiagramRenderer>;
@@ -41,11 +47,9 @@ export function handover(settings: HandoverSettings, locale: string): AstroInteg
         await prerenderDiagrams(settings, renderer, logger);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await buildDecks(settings, renderer, artifacts, dir, logger);
-        await renderer.close();
         await writeCheckReport(settings, dir, logger);
-        await writeHandbookPdf(dir, artifacts, logger);
-        await writeApprovalExports(settings, dir, logger);
+        // Printing the handbook keeps one core busy; the deck conversions use the other meanwhile.
+        await allDone([buildDecks(settings, renderer, artifacts, dir, logger).finally(() => renderer.close()), writeHandbookPdf(dir, artifacts, logger), writeApprovalExports(settings, dir, logger)]);
       },
       'astro:server:done': async () => {
         await renderer.close();
