@@ -22,9 +22,10 @@ export const HANDBOOK_PDF = 'handbook.pdf';
  *
  * Chromium cannot fill `target-counter()`, so the contents are numbered in
  * two passes: the first print paints nothing but a marker at each section
- * heading (taking no room in the layout), pdftotext tells on which page each marker landed, and the
- * second print has the markers removed and the page numbers written into the
- * contents' page column, whose width is reserved so that nothing moves.
+ * heading (taking no room in the layout), pdftotext tells on which page
+ * each marker landed, and the second print has the markers removed and the
+ * page numbers written into the contents' page column, whose width is
+ * reserved so that nothing moves.
  * Without Chromium nothing is printed (the diagram step has already said so
  * once); without pdftotext the PDF is printed with an unnumbered contents.
  * An unchanged handbook page is not printed again but copied from the
@@ -63,6 +64,8 @@ async function printHandbook(root: string, executablePath: string, logger: Astro
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
+    // A handbook of a thousand procedures takes Chromium minutes to lay out and print, more while decks convert beside it.
+    page.setDefaultTimeout(PRINT_TIMEOUT_MS);
     await page.goto(`${server.url}${routes.handbook}`, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     const { footerTitle, footerPage, sections } = await prepareForPrint(page);
@@ -82,6 +85,8 @@ async function printHandbook(root: string, executablePath: string, logger: Astro
     await server.close();
   }
 }
+
+const PRINT_TIMEOUT_MS = 20 * 60_000;
 
 /** The paper: everything that decides where the pages break. */
 const PAGE_LAYOUT = { format: 'A4', printBackground: true, margin: { top: '16mm', bottom: '18mm', left: '16mm', right: '16mm' } } as const;
