@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { assessCompleteness } from '../../src/lib/completeness.ts';
 import { loadPackage } from '../../src/lib/package.ts';
 import { applyProfile } from '../../src/lib/profile.ts';
-import { filesOf, sampleToday } from '../support/package.ts';
+import { MINIMAL_PACKAGE, filesOf, sampleToday } from '../support/package.ts';
 
 const procedure = (criticality: 'key' | 'standard') =>
   `---\ntitle: P\norderType: standard\nowner: rep\nversion: "1"\neffective: 2026-01-05\nreviewBy: 2027-06-01\ncriticality: ${criticality}\n---\n\`\`\`mermaid\nflowchart TD\n  A --> B\n\`\`\`\n`;
@@ -12,7 +12,7 @@ const deck = (covers: string[], extra = '') => `---\nmarp: true\ntitle: D\ncover
 function uncovered(tree: Record<string, string>, profile: 'public' | 'internal' = 'internal') {
   const { pkg } = loadPackage(
     filesOf({
-      'handover.yaml': 'title: T\norganization: O\nsystem: S\ngoLive: 2026-01-05\ncurrency: EUR\norderTypes:\n  - id: standard\n    name: Standard\n',
+      'handover.yaml': MINIMAL_PACKAGE['handover.yaml'],
       'roles.yaml': '- id: rep\n  name: Rep\n  rank: 1\n',
       'procedures/standard/key.mdx': procedure('key'),
       'procedures/standard/minor.mdx': procedure('standard'),

@@ -3,7 +3,7 @@ import { checkPackage } from '../../src/lib/check.ts';
 import { approvalTablesHtml, checkDeckEmbeds, DeckEmbedError, expandDeckEmbeds, findDeckEmbeds } from '../../src/lib/deck-embeds.ts';
 import { deckFiles } from '../../src/lib/decks.ts';
 import { loadPackage } from '../../src/lib/package.ts';
-import { filesOf, sampleToday } from '../support/package.ts';
+import { MINIMAL_PACKAGE, filesOf, sampleToday } from '../support/package.ts';
 
 const procedure = (extra: string, body: string) =>
   `---\ntitle: Standard order\norderType: standard\nowner: rep\nversion: "1"\neffective: 2026-01-05\nreviewBy: 2027-06-01\ncriticality: standard\n${extra}---\n${body}`;
@@ -154,7 +154,7 @@ describe('checkDeckEmbeds', () => {
 
   it('is part of handover check', async () => {
     const pkgFiles = filesOf({
-      'handover.yaml': 'title: T\norganization: O\nsystem: S\ngoLive: 2026-01-05\ncurrency: EUR\norderTypes:\n  - id: standard\n    name: Standard\n',
+      'handover.yaml': MINIMAL_PACKAGE['handover.yaml'],
       'roles.yaml': '- id: rep\n  name: Rep\n  rank: 1\n',
       'procedures/standard/order.mdx': procedure('', 'x\n'),
       'decks/d.md': deck('{{approvals standard/order}}\n'),

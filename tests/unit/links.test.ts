@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLinks, extractLinks, headingAnchors } from '../../src/lib/links.ts';
 import { loadPackage } from '../../src/lib/package.ts';
 import { applyProfile } from '../../src/lib/profile.ts';
-import { filesOf } from '../support/package.ts';
+import { MINIMAL_PACKAGE, filesOf } from '../support/package.ts';
 
 describe('extractLinks', () => {
   it('finds Markdown, reference and HTML links with their lines, not those in code', () => {
@@ -22,7 +22,7 @@ describe('headingAnchors', () => {
 });
 
 const base = {
-  'handover.yaml': 'title: T\norganization: O\nsystem: S\ngoLive: 2026-01-05\ncurrency: EUR\norderTypes:\n  - id: standard\n    name: Standard\n',
+  'handover.yaml': MINIMAL_PACKAGE['handover.yaml'],
   'roles.yaml': '- id: rep\n  name: Rep\n  rank: 1\n',
   'issues.yaml': '- id: ISS-1\n  reported: 2026-02-01\n  reporter: A\n  category: system\n  summary: S\n  status: open\n',
 };

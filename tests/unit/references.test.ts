@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadPackage } from '../../src/lib/package.ts';
 import { checkReferences } from '../../src/lib/references.ts';
 import { suggest } from '../../src/lib/suggest.ts';
-import { filesOf } from '../support/package.ts';
+import { MINIMAL_PACKAGE, filesOf } from '../support/package.ts';
 
 const base = {
-  'handover.yaml': 'title: T\norganization: O\nsystem: S\ngoLive: 2026-01-05\ncurrency: EUR\norderTypes:\n  - id: standard\n    name: Standard\n',
+  'handover.yaml': MINIMAL_PACKAGE['handover.yaml'],
   'roles.yaml': '- id: rep\n  name: Rep\n  rank: 1\n- id: boss\n  name: Boss\n  rank: 2\n',
 };
 const procedure = (extra: string) =>

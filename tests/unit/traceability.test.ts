@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { loadPackage } from '../../src/lib/package.ts';
 import { applyProfile } from '../../src/lib/profile.ts';
 import { checkTimeline, daysBetween, nextCheck, procedureContext, recordHref, subjectHref, traceabilityRows } from '../../src/lib/traceability.ts';
-import { filesOf } from '../support/package.ts';
+import { MINIMAL_PACKAGE, filesOf } from '../support/package.ts';
 
 const procedure = (slug: string, extra = '') =>
   `---\ntitle: ${slug}\norderType: standard\nowner: rep\nversion: "1"\neffective: 2026-01-05\nreviewBy: 2027-01-05\ncriticality: standard\n${extra}---\nBody.\n`;
 
 const { pkg } = loadPackage(
   filesOf({
-    'handover.yaml': 'title: T\norganization: O\nsystem: S\ngoLive: 2026-01-05\ncurrency: EUR\norderTypes:\n  - id: standard\n    name: Standard\n',
+    'handover.yaml': MINIMAL_PACKAGE['handover.yaml'],
     'roles.yaml': '- id: rep\n  name: Rep\n  rank: 1\n',
     'procedures/standard/a.mdx': procedure('a'),
     'procedures/standard/b.mdx': procedure('b', 'audience: internal\n'),
