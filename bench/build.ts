@@ -38,7 +38,6 @@ interface Run {
 function treeMemory(root: number): { total: number; largest: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
-  const pss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -46,7 +45,6 @@ function treeMemory(root: number): { total: number; largest: number } {
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
       rss.set(Number(entry), Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0));
       children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-      pss.set(Number(entry), Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${entry}/smaps_rollup`, 'utf8'))?.[1] ?? 0));
     } catch {
       // The process ended while the table was read.
     }
@@ -55,11 +53,20 @@ function treeMemory(root: number): { total: number; largest: number } {
   let largest = 0;
   for (const pending = [root]; pending.length > 0; ) {
     const pid = pending.pop()!;
-    total += pss.get(pid) ?? 0;
+    total += pssOf(pid);
     largest = Math.max(largest, rss.get(pid) ?? 0);
     pending.push(...(children.get(pid) ?? []));
   }
   return { total, largest };
+}
+
+/** A process's proportional share of memory in KB; 0 once it has ended. */
+function pssOf(pid: number): number {
+  try {
+    return Number(/^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0);
+  } catch {
+    return 0;
+  }
 }
 
 /**

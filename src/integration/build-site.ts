@@ -1,16 +1,15 @@
 import { cp, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { formatDate } from '../lib/dates.ts';
 import { hasErrors } from '../lib/findings.ts';
 import { readPackageDir } from '../lib/package-files.ts';
 import type { Profile } from '../lib/profile.ts';
 import { formatFinding, formatSummary } from '../../scripts/cli-output.ts';
 import { checkPackageOnce } from './package-check.ts';
+import { projectRoot } from './project-root.ts';
 import { cacheRoot, settingsToEnv, type HandoverSettings } from './settings.ts';
 
 /** The repository root: where astro.config.mjs lives. */
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface BuildOptions {
   dir: string;

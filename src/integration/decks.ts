@@ -63,10 +63,11 @@ export async function buildDecks(settings: HandoverSettings, renderer: DiagramRe
     // A deck whose browser files are in the artifact cache is not converted in a browser again.
     const keyOf = browserPath ? await browserFilesKey(browserPath) : undefined;
     const toConvert: ((typeof decks)[number] & { key: string })[] = [];
-    for (const deck of decks) {
-      if (!keyOf) continue;
-      const key = keyOf(deck.markdown);
-      if (!(await artifacts.restore(key, browserFiles(deck.name), decksDir))) toConvert.push({ ...deck, key });
+    if (keyOf) {
+      for (const deck of decks) {
+        const key = keyOf(deck.markdown);
+        if (!(await artifacts.restore(key, browserFiles(deck.name), decksDir))) toConvert.push({ ...deck, key });
+      }
     }
     const reused = keyOf ? decks.length - toConvert.length : 0;
     const groups = balance(toConvert, Math.max(1, Math.min(availableParallelism(), MAX_WORKERS, toConvert.length)));

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { checkPackage, type CheckResult } from '../lib/check.ts';
 import { formatDate } from '../lib/dates.ts';
 import type { PackageFiles } from '../lib/package-files.ts';
 import { createDiagramRenderer } from './diagrams.ts';
-
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+import { projectRoot } from './project-root.ts';
 
 /**
  * The check as the CLI and the build run it. Parsing diagrams is most of a
