@@ -1,19 +1,19 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
+import { siteModel } from './src/integration/build-model-store.ts';
 import { handover } from './src/integration/index.ts';
 import { cacheDirFor, settingsFromEnv } from './src/integration/settings.ts';
 import { starlightOptions } from './src/integration/starlight-options.ts';
+import { fileURLToPath } from 'node:url';
 
-// The package to build comes from the environment the `handover` CLI sets.
-const settings = settingsFromEnv();
+// The package to build comes from the environment the `handover` CLI sets; the CLI has
+// already made the build model, which siteModel hands back instead of reading the package again.
+const model = await siteModel(settingsFromEnv());
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-const starlightConfig = await starlightOptions(settings);
-
 export default defineConfig({
-  cacheDir: cacheDirFor(settings, root),
+  cacheDir: cacheDirFor(model.settings, root),
   // handover() comes first so its diagram step runs before the MDX compiler.
-  integrations: [handover(settings, starlightConfig.locales?.root?.lang ?? 'en'), starlight(starlightConfig)],
+  integrations: [handover(model), starlight(starlightOptions(model))],
 });

@@ -6,11 +6,12 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { checkReport } from '../src/lib/check.ts';
-import { checkPackageOnce } from '../src/integration/package-check.ts';
+import { OutputRefusedError } from '../src/integration/build-output.ts';
+import { modelOf } from '../src/integration/package-check.ts';
 import { parseDay, today } from '../src/lib/dates.ts';
 import { hasErrors } from '../src/lib/findings.ts';
 import { PackageDirectoryError, readPackageDir } from '../src/lib/package-files.ts';
-import { formatFinding, formatSummary } from './cli-output.ts';
+import { formatFinding, formatSummary } from '../src/lib/finding-format.ts';
 import { NEW_USAGE, NewUsageError, runNew } from './new-command.ts';
 
 const USAGE = `Usage:
@@ -28,7 +29,7 @@ class UsageError extends Error {}
 /** The one way the CLI stops with a message. */
 function error(message: string, exitCode: number): never {
   console.error(`handover: ${message}`);
-  if (exitCode === 2) console.error(`\n${USAGE}`);
+  if (exitCode === 2) console.error('Run "handover --help" for the commands and their flags.');
   process.exit(exitCode);
 }
 
@@ -57,7 +58,8 @@ function parse(args: string[]) {
 }
 
 async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
-  const result = await checkPackageOnce(await readPackageDir(options.dir), options.today);
+  // The check is the first half of a build: the same model, before any page is made.
+  const result = (await modelOf(await readPackageDir(options.dir), { today: options.today, profile: 'internal' })).fullCheck;
   if (options.json) {
     console.log(JSON.stringify(checkReport(result), null, 2));
   } else {
@@ -87,12 +89,13 @@ async function main(argv: string[]): Promise<number> {
       return runCheck(options);
     case 'build': {
       const { buildSite } = await import('../src/integration/build-site.ts');
-      return (await buildSite(options)).ok ? 0 : 1;
+      // Exit at once: nothing a finished or failed build started (a browser, a worker) may keep the process alive.
+      process.exit((await buildSite(options)).ok ? 0 : 1);
     }
     case 'serve': {
       const { buildSite, serveSite } = await import('../src/integration/build-site.ts');
       const built = await buildSite(options);
-      if (!built.ok) return 1;
+      if (!built.ok) process.exit(1);
       await serveSite({ outDir: built.outDir, port: options.port });
       return 0;
     }
@@ -120,6 +123,7 @@ main(process.argv.slice(2)).then(
     if (cause instanceof UsageError) error(cause.message, 2);
     if (cause instanceof NewUsageError) error(cause.message, 2);
     if (cause instanceof PackageDirectoryError) error(cause.message, 2);
+    if (cause instanceof OutputRefusedError) error(`build refused: ${cause.message}`, 2);
     if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string' && cause.code.startsWith('ERR_PARSE_ARGS')) error(cause.message, 2);
     error(cause instanceof Error ? cause.message : String(cause), 1);
   },

@@ -5,7 +5,6 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { getSiteData } from './integration/site-data.ts';
 import { settingsFromEnv } from './integration/settings.ts';
-import { publishedDocuments } from './lib/profile.ts';
 
 /**
  * Every MDX document of the package becomes a Starlight page at the path of
@@ -23,7 +22,7 @@ function packageDocuments(): Loader {
     name: 'handover-documents',
     load: async (context) => {
       await documents.load(context);
-      const published = publishedDocuments((await getSiteData()).pkg);
+      const published = (await getSiteData()).documents;
       const root = fileURLToPath(context.config.root);
       for (const [id, entry] of context.store.entries()) {
         const file = entry.filePath && relative(settings.dir, resolve(root, entry.filePath)).split('\\').join('/');

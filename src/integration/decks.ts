@@ -9,14 +9,12 @@ import { expandDeckEmbeds } from '../lib/deck-embeds.ts';
 import { deckFiles } from '../lib/decks.ts';
 import { extractDiagrams, replaceDiagrams } from '../lib/diagrams.ts';
 import { labels } from '../lib/i18n.ts';
-import { loadPackage, type DeckEntry } from '../lib/package.ts';
-import { readPackageDir } from '../lib/package-files.ts';
-import { applyProfile } from '../lib/profile.ts';
+import type { BuildModel } from '../lib/build-model.ts';
+import type { DeckEntry } from '../lib/package.ts';
 import { artifactKey, browserIdentity, makerSource, type ArtifactCache } from './artifact-cache.ts';
 import type { DeckWorkerInput, DeckWorkerMessage } from './deck-worker.ts';
 import { diagramHtml } from './diagram-html.ts';
 import type { DiagramRenderer } from './diagram-renderer.ts';
-import type { HandoverSettings } from './settings.ts';
 
 const require = createRequire(import.meta.url);
 const THEME = fileURLToPath(new URL('../styles/decks/handover.css', import.meta.url));
@@ -44,11 +42,10 @@ const DECK_STYLE = '<style>.sr-only { display: none; }</style>';
  * prepared Markdown did not change gets its browser files from the artifact
  * cache instead.
  */
-export async function buildDecks(settings: HandoverSettings, renderer: DiagramRenderer, artifacts: ArtifactCache, outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
-  const pkg = applyProfile(loadPackage(await readPackageDir(settings.dir)).pkg, settings.profile);
+export async function buildDecks(model: BuildModel, renderer: DiagramRenderer, artifacts: ArtifactCache, outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
+  const { pkg, locale } = model;
   if (pkg.decks.length === 0) return;
   const started = Date.now();
-  const locale = pkg.meta?.data.locale ?? 'en';
   const decksDir = join(fileURLToPath(outDir), 'decks');
   const work = await mkdtemp(join(tmpdir(), 'handover-decks-'));
   try {

@@ -1,11 +1,8 @@
 import { resolve } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
-import { diagramDocuments } from '../lib/diagrams.ts';
-import { loadPackage } from '../lib/package.ts';
-import { readPackageDir } from '../lib/package-files.ts';
-import { applyProfile } from '../lib/profile.ts';
+import type { BuildModel } from '../lib/build-model.ts';
 import { DiagramRenderer } from './diagram-renderer.ts';
-import { cacheRoot, type HandoverSettings } from './settings.ts';
+import { cacheRoot } from './settings.ts';
 
 const PROGRESS_EVERY_MS = 5000;
 
@@ -19,14 +16,12 @@ export function createDiagramRenderer(root: string): DiagramRenderer {
  * built, so page builds only read the cache. Fails the build naming the file
  * and line of a diagram mermaid cannot render.
  */
-export async function prerenderDiagrams(settings: HandoverSettings, renderer: DiagramRenderer, logger: AstroIntegrationLogger) {
+export async function prerenderDiagrams(model: BuildModel, renderer: DiagramRenderer, logger: AstroIntegrationLogger) {
   if (!renderer.chromiumPath) {
     logger.warn('No Chromium found (set HANDOVER_CHROMIUM to its path): diagrams will be drawn in the reader\'s browser, and deck PDF/PPTX and handbook.pdf are left out.');
     return;
   }
-  const pkg = applyProfile(loadPackage(await readPackageDir(settings.dir)).pkg, settings.profile);
-  const documents = diagramDocuments(pkg);
-  const sources = documents.flatMap((doc) => doc.diagrams.map((diagram) => diagram.source));
+  const sources = model.diagrams.map((diagram) => diagram.source);
   const started = Date.now();
   let reported = started;
   const failures = await renderer.renderAll(sources, (done, total) => {
@@ -39,9 +34,8 @@ export async function prerenderDiagrams(settings: HandoverSettings, renderer: Di
   logger.info(`${unique} diagrams: ${renderer.rendered} rendered in ${Date.now() - started} ms, ${unique - renderer.rendered - failures.length} from cache`);
   if (failures.length > 0) {
     const where = failures.map((failure) => {
-      const doc = documents.find((d) => d.diagrams.some((diagram) => diagram.source.trim() === failure.source));
-      const diagram = doc?.diagrams.find((d) => d.source.trim() === failure.source);
-      return `${doc?.file ?? '?'}:${diagram?.line ?? '?'}  mermaid-invalid  ${failure.message}`;
+      const diagram = model.diagrams.find((d) => d.source.trim() === failure.source);
+      return `${diagram?.file ?? '?'}:${diagram?.line ?? '?'}  mermaid-invalid  ${failure.message}`;
     });
     throw new Error(`diagrams that mermaid cannot render:\n${where.join('\n')}`);
   }

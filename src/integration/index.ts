@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { UserConfig } from 'vite';
 import { labels } from '../lib/i18n.ts';
@@ -8,7 +8,9 @@ import { writeCheckReport } from './check-report.ts';
 import { buildDecks } from './decks.ts';
 import { writeHandbookPdf } from './handbook-pdf.ts';
 import { createDiagramRenderer, prerenderDiagrams } from './diagrams.ts';
-import { cacheRoot, type HandoverSettings } from './settings.ts';
+import { formatFinding, formatSummary } from '../lib/finding-format.ts';
+import { loadSiteModel, type SiteModel } from './build-model-store.ts';
+import { cacheRoot } from './settings.ts';
 import { vitePluginDiagrams } from './vite-plugin-diagrams.ts';
 
 type OnLog = NonNullable<NonNullable<NonNullable<UserConfig['build']>['rolldownOptions']>['onLog']>;
@@ -24,8 +26,12 @@ async function allDone(steps: Promise<void>[]): Promise<void> {
   if (failed) throw failed.reason;
 }
 
-/** The Handover portal's Astro integration. It only wires hooks; each step is a named helper. */
-export function handover(settings: HandoverSettings, locale: string): AstroIntegration {
+/**
+ * The Handover portal's Astro integration. It only wires hooks; each step is
+ * a named helper that gets the one build model (README, "How a build works").
+ */
+export function handover(model: SiteModel): AstroIntegration {
+  const { settings, locale } = model;
   let renderer: ReturnType<typeof createDiagramRenderer>;
   let artifacts: ArtifactCache;
   return {
@@ -44,12 +50,28 @@ export function handover(settings: HandoverSettings, locale: string): AstroInteg
         if (!renderer.chromiumPath) injectScript('page', `if (document.querySelector('pre.ho-mermaid')) import('/src/integration/client/mermaid-fallback.ts');`);
       },
       'astro:build:start': async ({ logger }) => {
-        await prerenderDiagrams(settings, renderer, logger);
+        await prerenderDiagrams(model, renderer, logger);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        await writeCheckReport(settings, dir, logger);
+        await writeCheckReport(model, dir, logger);
         // Printing the handbook keeps one core busy; the deck conversions use the other meanwhile.
-        await allDone([buildDecks(settings, renderer, artifacts, dir, logger).finally(() => renderer.close()), writeHandbookPdf(dir, artifacts, logger), writeApprovalExports(settings, dir, logger)]);
+        await allDone([buildDecks(model, renderer, artifacts, dir, logger).finally(() => renderer.close()), writeHandbookPdf(dir, artifacts, logger), writeApprovalExports(model, dir, logger)]);
+      },
+      'astro:server:setup': ({ server, logger }) => {
+        // While authoring, an edit of any package file makes a new model, whose findings are shown at once.
+        server.watcher.add(settings.dir);
+        let pending: ReturnType<typeof setTimeout> | undefined;
+        server.watcher.on('all', (_event, path) => {
+          if (!path.startsWith(settings.dir + sep)) return;
+          clearTimeout(pending);
+          pending = setTimeout(async () => {
+            const next = await loadSiteModel(settings).catch((cause: unknown) => logger.error(String(cause)));
+            if (!next) return;
+            for (const f of next.fullCheck.findings) logger[f.severity === 'error' ? 'error' : 'warn'](formatFinding(f));
+            logger.info(formatSummary(next.fullCheck.summary));
+            server.ws.send({ type: 'full-reload' });
+          }, 200);
+        });
       },
       'astro:server:done': async () => {
         await renderer.close();

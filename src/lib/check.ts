@@ -30,6 +30,8 @@ export interface CheckResult {
   pkg: HandoverPackage;
   completeness: Completeness;
   findings: Finding[];
+  /** The findings of reading the files alone: a record they name was left out of `pkg`. */
+  loadFindings: Finding[];
   summary: FindingSummary;
 }
 
@@ -50,7 +52,7 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...completeness.findings,
     ...diagramFindings,
   ]);
-  return { pkg, completeness, findings, summary: summarize(findings, pkg.fileCount) };
+  return { pkg, completeness, findings, loadFindings, summary: summarize(findings, pkg.fileCount) };
 }
 
 /**

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ApprovalRow } from '../../src/lib/approval-export.ts';
 import { approvalLadders } from '../../src/lib/approvals.ts';
 import { approvalLabels } from '../../src/lib/i18n/approvals.ts';
@@ -25,8 +25,8 @@ let browser: Browser;
 
 beforeAll(async () => {
   // One after the other: builds from one project root share Astro's .astro folder.
-  const sampleOut = await buildPackage(sampleDir);
-  const chineseOut = await buildPackage(chineseDir);
+  const sampleOut = inject('sampleSite');
+  const chineseOut = inject('chineseSite');
   sample = { out: sampleOut, server: await serveDir(sampleOut) };
   chinese = { out: chineseOut, server: await serveDir(chineseOut) };
   browser = await launchBrowser();

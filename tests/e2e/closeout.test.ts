@@ -11,7 +11,7 @@ import { cp, readFile, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CLOSEOUT_CODES } from '../../src/lib/completeness.ts';
 import { extractDiagrams } from '../../src/lib/diagrams.ts';
 import { checkDir, sampleDir } from '../support/package.ts';
@@ -36,8 +36,8 @@ beforeAll(async () => {
     await writeFile(join(plain, file), text.replace(/```mermaid\n[\s\S]*?```\n/g, 'No diagram.\n'));
   }
   expect((await checkDir(plain)).pkg.procedures.flatMap((p) => extractDiagrams(p.body))).toEqual([]);
-  for (const [name, dir] of [['gaps', gapsDir], ['sample', sampleDir], ['gapsWithoutDiagrams', plain]] as const) {
-    const out = await buildPackage(dir);
+  for (const [name, dir] of [['gaps', gapsDir], ['sample', undefined], ['gapsWithoutDiagrams', plain]] as const) {
+    const out = dir === undefined ? inject('sampleSite') : await buildPackage(dir);
     sites[name] = { out, server: await serveDir(out) };
   }
   browser = await launchBrowser();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deckFiles } from '../../src/lib/decks.ts';
 import { loadPackage } from '../../src/lib/package.ts';
 import { readPackageDir } from '../../src/lib/package-files.ts';
@@ -74,8 +74,8 @@ let server: Awaited<ReturnType<typeof serveDir>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  out = await buildPackage(sampleDir);
-  zhOut = await buildPackage(chineseDir);
+  out = inject('sampleSite');
+  zhOut = inject('chineseSite');
   server = await serveDir(out);
   browser = await launchBrowser();
 });

@@ -4,7 +4,7 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DiagramRenderer } from '../../src/integration/diagram-renderer.ts';
 import { extractDiagrams } from '../../src/lib/diagrams.ts';
 import { loadPackage } from '../../src/lib/package.ts';
@@ -79,7 +79,7 @@ describe('procedure pages built with Chromium', () => {
   let out: string;
   let server: Awaited<ReturnType<typeof serveDir>>;
   beforeAll(async () => {
-    out = await buildPackage(sampleDir);
+    out = inject('sampleSite');
     server = await serveDir(out);
   });
   afterAll(async () => server?.close());

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { glossaryLink } from '../../src/lib/glossary.ts';
 import { learningLabels } from '../../src/lib/i18n/learning.ts';
 import { resolveLearningPath } from '../../src/lib/learning.ts';
@@ -21,7 +21,7 @@ let page: Page;
 
 beforeAll(async () => {
   pkg = applyProfile((await checkDir(chineseDir)).pkg, 'public');
-  server = await serveDir(await buildPackage(chineseDir));
+  server = await serveDir(inject('chineseSite'));
   browser = await launchBrowser();
   // One context for the whole file: progress made in one test is what the next one reads back.
   context = await browser.newContext();

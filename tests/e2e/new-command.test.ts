@@ -102,7 +102,8 @@ describe('handover new', () => {
     const run = await runCli(['new', 'procedure', dir, '--order-type', 'tendr', '--title', 'X', ...today]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('handover: unknown order type "tendr" (known order types: catalogue, tender); did you mean "tender"?');
-    expect(run.stderr).toContain('Usage:');
+    expect(run.stderr).toContain('Run "handover --help"');
+    expect(run.stderr).not.toContain('Usage:');
   });
 
   it('rejects an unknown type and an unknown flag with exit 2', async () => {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { chineseDir, sampleDir } from '../support/package.ts';
 import { buildPackage, launchBrowser, serveDir } from '../support/site.ts';
 
@@ -18,8 +18,7 @@ const sites: Site[] = [];
 let browser: Browser;
 
 beforeAll(async () => {
-  for (const [name, dir] of [['sample', sampleDir], ['zh-cn', chineseDir]] as const) {
-    const out = await buildPackage(dir);
+  for (const [name, out] of [['sample', inject('sampleSite')], ['zh-cn', inject('chineseSite')]] as const) {
     sites.push({ name, out, server: await serveDir(out) });
   }
   browser = await launchBrowser();

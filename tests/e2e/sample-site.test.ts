@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { docPath } from '../../src/lib/routes.ts';
 import { checkDir, repoRoot, sampleDir } from '../support/package.ts';
 import { buildPackage, launchBrowser, runCli, serveDir } from '../support/site.ts';
@@ -11,7 +11,7 @@ let server: Awaited<ReturnType<typeof serveDir>>;
 let browser: Browser;
 
 beforeAll(async () => {
-  out = await buildPackage(sampleDir);
+  out = inject('sampleSite');
   server = await serveDir(out);
   browser = await launchBrowser();
 });

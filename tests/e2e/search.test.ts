@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
 import { chineseDir } from '../support/package.ts';
 import { buildPackage, launchBrowser, serveDir } from '../support/site.ts';
@@ -13,7 +13,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  out = await buildPackage(chineseDir);
+  out = inject('chineseSite');
   server = await serveDir(out);
   browser = await launchBrowser();
   page = await browser.newPage();

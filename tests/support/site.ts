@@ -35,8 +35,9 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
   });
 }
 
+/** A fresh folder inside the run's temporary root (tests/support/temp-root.ts), removed when the run ends. */
 export async function tempDir(prefix: string): Promise<string> {
-  return mkdtemp(join(tmpdir(), `handover-${prefix}-`));
+  return mkdtemp(join(process.env.HANDOVER_TEST_TMP ?? tmpdir(), `${prefix}-`));
 }
 
 /** Builds a package into a fresh temporary directory and returns it. */

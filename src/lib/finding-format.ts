@@ -1,4 +1,4 @@
-import type { Finding, FindingSummary } from '../src/lib/findings.ts';
+import type { Finding, FindingSummary } from './findings.ts';
 
 /** One line per finding: `file:line  severity  code  field: message`. */
 export function formatFinding(f: Finding): string {

@@ -1,0 +1,67 @@
+import { checkPackage, profileCheck, type CheckOptions, type CheckResult } from './check.ts';
+import { diagramDocuments, type DiagramSource } from './diagrams.ts';
+import { sourceFingerprint } from './fingerprint.ts';
+import type { HandoverPackage, ProcedureEntry } from './package.ts';
+import type { PackageFiles } from './package-files.ts';
+import { applyProfile, publishedDocuments, type Profile } from './profile.ts';
+
+/** What the machine offers a build; outputs that need a missing capability are left out. */
+export interface BuildCapabilities {
+  /** The Chromium that draws diagrams and prints PDFs, if any. */
+  chromiumPath?: string;
+}
+
+export interface BuildModelOptions extends Pick<CheckOptions, 'today' | 'knownValidDiagram' | 'parseDiagrams'> {
+  profile: Profile;
+  capabilities?: BuildCapabilities;
+}
+
+/** A diagram the build publishes, with the document it was written in. */
+export interface PublishedDiagram extends DiagramSource {
+  file: string;
+}
+
+/**
+ * Everything one build knows about its package, computed once from the
+ * package's files: every page, diagram, deck, export and `check.json` of the
+ * build is a function of it (README, "How a build works").
+ */
+export interface BuildModel {
+  profile: Profile;
+  today: Date;
+  /** The whole check, internal content included: what decides whether the build may go on. */
+  fullCheck: CheckResult;
+  /** The check as the profile may publish it (check.json, the closeout page). */
+  check: CheckResult;
+  /** The package as the profile publishes it. */
+  pkg: HandoverPackage;
+  locale: 'en' | 'zh-CN';
+  /** Package-relative paths of the MDX documents the profile publishes. */
+  documents: ReadonlySet<string>;
+  procedureById: ReadonlyMap<string, ProcedureEntry>;
+  /** Every diagram the profile publishes, in document order. */
+  diagrams: readonly PublishedDiagram[];
+  /** The SHA-256 of each package file's bytes as read, by path: the exact text a sign-off names. */
+  fingerprints: ReadonlyMap<string, string>;
+  capabilities: BuildCapabilities;
+}
+
+/** Reads nothing and writes nothing: the same files and options always give the same model. */
+export async function createBuildModel(files: PackageFiles, options: BuildModelOptions): Promise<BuildModel> {
+  const fullCheck = await checkPackage(files, options);
+  const check = profileCheck(fullCheck, options.profile, options);
+  const pkg = applyProfile(fullCheck.pkg, options.profile);
+  return {
+    profile: options.profile,
+    today: options.today,
+    fullCheck,
+    check,
+    pkg,
+    locale: fullCheck.pkg.meta?.data.locale ?? 'en',
+    documents: publishedDocuments(pkg),
+    procedureById: new Map(pkg.procedures.map((p) => [p.id, p])),
+    diagrams: diagramDocuments(pkg).flatMap((doc) => doc.diagrams.map((diagram) => ({ ...diagram, file: doc.file }))),
+    fingerprints: new Map([...files].map(([path, bytes]) => [path, sourceFingerprint(bytes)])),
+    capabilities: options.capabilities ?? {},
+  };
+}
