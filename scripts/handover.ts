@@ -10,7 +10,7 @@ import { OutputRefusedError } from '../src/integration/build-output.ts';
 import { modelOf } from '../src/integration/package-check.ts';
 import { parseDay, today } from '../src/lib/dates.ts';
 import { hasErrors } from '../src/lib/findings.ts';
-import { PackageDirectoryError, readPackageDir } from '../src/lib/package-files.ts';
+import { PackageDirectoryError, listPackageAssets, readPackageDir } from '../src/lib/package-files.ts';
 import { formatFinding, formatSummary } from '../src/lib/finding-format.ts';
 import { NEW_USAGE, NewUsageError, runNew } from './new-command.ts';
 
@@ -59,7 +59,8 @@ function parse(args: string[]) {
 
 async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
   // The check is the first half of a build: the same model, before any page is made.
-  const result = (await modelOf(await readPackageDir(options.dir), { today: options.today, profile: 'internal' })).fullCheck;
+  const files = await readPackageDir(options.dir);
+  const result = (await modelOf(files, { today: options.today, profile: 'internal', assets: await listPackageAssets(options.dir) })).fullCheck;
   if (options.json) {
     console.log(JSON.stringify(checkReport(result), null, 2));
   } else {

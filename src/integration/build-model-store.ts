@@ -1,6 +1,6 @@
 import type { BuildModel } from '../lib/build-model.ts';
 import { parseDay } from '../lib/dates.ts';
-import { readPackageDir } from '../lib/package-files.ts';
+import { listPackageAssets, readPackageDir } from '../lib/package-files.ts';
 import { modelOf } from './package-check.ts';
 import type { HandoverSettings } from './settings.ts';
 
@@ -38,7 +38,8 @@ export function loadSiteModel(settings: HandoverSettings): Promise<SiteModel> {
   kept.reads++;
   kept.key = keyOf(settings);
   kept.model = (async () => {
-    const model = await modelOf(await readPackageDir(settings.dir), { today: parseDay(settings.today)!, profile: settings.profile });
+    const [files, assets] = await Promise.all([readPackageDir(settings.dir), listPackageAssets(settings.dir)]);
+    const model = await modelOf(files, { today: parseDay(settings.today)!, profile: settings.profile, assets });
     return { ...model, settings };
   })();
   // A failed read must not be kept: the next call tries again.

@@ -12,6 +12,8 @@ import { formatFinding, formatSummary } from '../lib/finding-format.ts';
 import { loadSiteModel, type SiteModel } from './build-model-store.ts';
 import { cacheRoot } from './settings.ts';
 import { vitePluginDiagrams } from './vite-plugin-diagrams.ts';
+import { mdxSanitizer } from './mdx-sanitizer.ts';
+import { isSatteriProcessor } from '@astrojs/markdown-satteri';
 
 type OnLog = NonNullable<NonNullable<NonNullable<UserConfig['build']>['rolldownOptions']>['onLog']>;
 
@@ -39,6 +41,9 @@ export function handover(model: SiteModel): AstroIntegration {
     hooks: {
       'astro:config:setup': ({ config, updateConfig, injectScript }) => {
         renderer = createDiagramRenderer(new URL(config.root).pathname);
+        const processor = config.markdown.processor;
+        if (!processor || !isSatteriProcessor(processor)) throw new Error('the portal needs Astro\'s default Markdown processor (satteri) to sanitize package documents');
+        processor.options.mdastPlugins.push(mdxSanitizer(settings.dir));
         artifacts = new ArtifactCache(resolve(cacheRoot(new URL(config.root).pathname), 'artifacts'));
         updateConfig({
           vite: {

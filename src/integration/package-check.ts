@@ -1,5 +1,6 @@
 import { createBuildModel, type BuildModel } from '../lib/build-model.ts';
 import type { PackageFiles } from '../lib/package-files.ts';
+import type { PackageAssets } from '../lib/package-paths.ts';
 import type { Profile } from '../lib/profile.ts';
 import { findChromium } from './chromium.ts';
 import { createDiagramRenderer } from './diagrams.ts';
@@ -11,7 +12,7 @@ import { projectRoot } from './project-root.ts';
  * the renderer has drawn before (with this mermaid version) are taken as
  * parsing: a diagram that failed was never drawn, so it is always parsed.
  */
-export function modelOf(files: PackageFiles, options: { today: Date; profile: Profile; parseDiagrams?: boolean }): Promise<BuildModel> {
+export function modelOf(files: PackageFiles, options: { today: Date; profile: Profile; parseDiagrams?: boolean; assets?: PackageAssets }): Promise<BuildModel> {
   const renderer = createDiagramRenderer(projectRoot);
   return createBuildModel(files, { ...options, knownValidDiagram: (source) => renderer.hasRendering(source), capabilities: { chromiumPath: findChromium() } });
 }

@@ -16,6 +16,8 @@ export function starlightOptions(model: SiteModel): StarlightUserConfig {
     customCss: ['./src/styles/portal.css', './src/styles/learning.css', './src/styles/closeout.css', './src/styles/approvals.css', './src/styles/training.css'],
     pagefind: { ranking: searchRanking },
     plugins: [searchTranslations()],
+    // Starlight transforms asides (:::note) only in the folders it is told of; the package is one.
+    markdown: { processedDirs: [model.settings.dir], headingLinks: false },
     lastUpdated: false,
     pagination: false,
   };

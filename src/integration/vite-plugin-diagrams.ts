@@ -1,8 +1,10 @@
 import { sep } from 'node:path';
 import type { Plugin } from 'vite';
 import { replaceDiagrams } from '../lib/diagrams.ts';
+import { prepareMdx } from '../lib/mdx-source.ts';
 import { diagramHtml } from './diagram-html.ts';
 import type { DiagramRenderer } from './diagram-renderer.ts';
+import { DIAGRAM_MARK, diagramNonce } from './mdx-sanitizer.ts';
 
 /**
  * Turns the mermaid fences of the package's MDX documents into inline SVG
@@ -17,14 +19,15 @@ export function vitePluginDiagrams(packageDir: string, renderer: DiagramRenderer
     enforce: 'pre',
     async transform(code, id) {
       const file = id.split('?')[0]!;
-      if (!file.endsWith('.mdx') || !file.startsWith(packageDir + sep) || !code.includes('mermaid')) return undefined;
-      const replaced = await replaceDiagrams(code, async (diagram) => {
+      if (!file.endsWith('.mdx') || !file.startsWith(packageDir + sep)) return undefined;
+      // The same normalization the check parses (comments, void tags), so what passed the check compiles.
+      const replaced = await replaceDiagrams(prepareMdx(code), async (diagram) => {
         if (renderer.chromiumPath && (await renderer.cached(diagram.source)) === undefined) {
           const failures = await renderer.renderAll([diagram.source]);
           if (failures.length > 0) throw new Error(`${file}:${diagram.line}: mermaid-invalid: ${failures[0]!.message}`);
         }
         // JSON keeps SVG markup (braces in its CSS, angle brackets) away from the MDX parser.
-        return `<Fragment set:html={${JSON.stringify(await diagramHtml(renderer, diagram.source, diagram.caption, fallbackTitle))}} />`;
+        return `<Fragment ${DIAGRAM_MARK}="${diagramNonce}" set:html={${JSON.stringify(await diagramHtml(renderer, diagram.source, diagram.caption, fallbackTitle))}} />`;
       });
       return { code: replaced, map: null };
     },

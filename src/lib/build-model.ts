@@ -11,7 +11,7 @@ export interface BuildCapabilities {
   chromiumPath?: string;
 }
 
-export interface BuildModelOptions extends Pick<CheckOptions, 'today' | 'knownValidDiagram' | 'parseDiagrams'> {
+export interface BuildModelOptions extends Pick<CheckOptions, 'today' | 'knownValidDiagram' | 'parseDiagrams' | 'assets'> {
   profile: Profile;
   capabilities?: BuildCapabilities;
 }

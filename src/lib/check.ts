@@ -1,5 +1,7 @@
 import { checkDiagrams } from './diagrams.ts';
 import { checkDeckEmbeds } from './deck-embeds.ts';
+import { checkDocumentBodies } from './document-check.ts';
+import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
 import { sortFindings, summarize, type Finding, type FindingSummary } from './findings.ts';
 import { analyzeLadders } from './ladder-analysis.ts';
@@ -24,6 +26,8 @@ export interface CheckOptions {
    * diagram that failed was never drawn, so it is always parsed.
    */
   knownValidDiagram?: (source: string) => boolean;
+  /** Every file of the package, for the paths documents name; without it, only the package files given are known. */
+  assets?: PackageAssets;
 }
 
 export interface CheckResult {
@@ -49,6 +53,7 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...analyzeLadders(pkg),
     ...checkLinks(pkg, applyProfile(pkg, 'public')),
     ...checkDeckEmbeds(pkg),
+    ...checkDocumentBodies(pkg, options.assets ?? assetsOfFiles(files.keys())),
     ...completeness.findings,
     ...diagramFindings,
   ]);

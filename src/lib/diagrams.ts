@@ -11,7 +11,8 @@ export interface DiagramSource {
   caption?: string;
 }
 
-const FENCE_OPEN = /^(\s{0,3})(`{3,}|~{3,})\s*mermaid\b.*$/;
+/** Any code fence, with its indentation (a fence in a list item is indented) and info string. */
+const FENCE_OPEN = /^(\s*)(`{3,}|~{3,})\s*([^`\s]*).*$/;
 const HEADING = /^#{1,6}\s+(.+?)\s*#*\s*$/;
 
 /** Every mermaid fence of a Markdown/MDX body whose first line is file line `firstLine`. */
@@ -25,11 +26,15 @@ export function extractDiagrams(body: string, firstLine = 1): DiagramSource[] {
     if (heading) caption = heading[1]!.replace(/[*_`]/g, '');
     const open = FENCE_OPEN.exec(line);
     if (!open) continue;
-    const fence = open[2]!;
-    const close = new RegExp(`^\\s{0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
+    const [, indent, fence, info] = open as unknown as [string, string, string, string];
+    const close = new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`);
     let end = index + 1;
     while (end < lines.length && !close.test(lines[end]!)) end++;
-    diagrams.push({ source: lines.slice(index + 1, end).join('\n'), line: firstLine + index, caption });
+    // Other fences are skipped whole: a mermaid example shown inside a longer fence stays code.
+    if (info.toLowerCase() === 'mermaid') {
+      const content = lines.slice(index + 1, end).map((text) => (text.startsWith(indent) ? text.slice(indent.length) : text.trimStart()));
+      diagrams.push({ source: content.join('\n'), line: firstLine + index, caption });
+    }
     index = end;
   }
   return diagrams;

@@ -85,6 +85,36 @@ export const findingCatalogue = {
     title: 'A link points to a page that does not exist',
     hint: 'Link to procedures as /procedures/<orderType>/<slug>/.',
   },
+  'mdx-syntax': {
+    severity: 'error',
+    title: 'A document body cannot be read as MDX',
+    hint: 'Write a literal < as &lt; and a literal { as {\'{\'}; close every HTML tag (<br />); write comments as {/* comment */}.',
+  },
+  'mdx-code': {
+    severity: 'error',
+    title: 'A document body holds code (an import, an export or a JavaScript expression)',
+    hint: 'A package is data and never runs code: write {\'{\'} for a literal brace; the portal\'s components need no import.',
+  },
+  'unsafe-html': {
+    severity: 'error',
+    title: 'Raw HTML that could run script or load foreign content',
+    hint: 'Use plain formatting elements, <img> with an http(s) or relative src, and links to http(s), mailto or pages of the portal (README, Security).',
+  },
+  'deck-invalid': {
+    severity: 'error',
+    title: 'A deck cannot be prepared or rendered',
+    hint: 'Check the deck\'s front matter and Marp directives at the line shown.',
+  },
+  'missing-file': {
+    severity: 'error',
+    title: 'A document names a file that is not in the package',
+    hint: 'Put the file into the package at that path, or correct the path (paths are relative to the document).',
+  },
+  'outside-package': {
+    severity: 'error',
+    title: 'A path leads outside the package',
+    hint: 'Copy the file into the package and name it by a path inside it; links that leave the package (.., absolute paths, symlinks) are refused.',
+  },
   'approval-rank-inversion': {
     severity: 'warning',
     title: 'A higher band is approved by a lower-ranked role',
@@ -153,8 +183,11 @@ export interface FindingLocation {
   field?: string;
 }
 
-/** The one way to make a finding, so severity and hint always come from the catalogue. */
-export function finding(code: FindingCode, where: FindingLocation, message: string): Finding {
+/**
+ * The one way to make a finding, so severity always comes from the catalogue;
+ * the hint too, unless the cause calls for a more precise one.
+ */
+export function finding(code: FindingCode, where: FindingLocation, message: string, hint?: string): Finding {
   const kind: FindingKind = findingCatalogue[code];
   // Key order follows the contract so `--json` reads naturally: code, severity, file, line, field, message, hint.
   return {
@@ -164,7 +197,7 @@ export function finding(code: FindingCode, where: FindingLocation, message: stri
     ...(where.line !== undefined && { line: where.line }),
     ...(where.field !== undefined && where.field !== '' && { field: where.field }),
     message,
-    hint: kind.hint,
+    hint: hint ?? kind.hint,
   };
 }
 

@@ -11,7 +11,9 @@ export interface BodyLink {
 }
 
 const MARKDOWN_LINK = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
-const REFERENCE_DEFINITION = /^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
+// A footnote definition (`[^1]: text`) looks like a reference definition but names no address.
+const REFERENCE_DEFINITION = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
+const HTML_ANCHOR = /<a\s[^>]*\b(?:name|id)=["']([^"']+)["']/g;
 const HTML_HREF = /\bhref=["']([^"']+)["']/g;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
@@ -44,6 +46,8 @@ export function headingAnchors(body: string): Set<string> {
     if (FENCE.test(line)) inFence = !inFence;
     const heading = !inFence && /^#{1,6}\s+(.+?)\s*#*\s*$/.exec(line);
     if (heading) anchors.add(slugger.slug(heading[1]!.replace(/[*_`]|\[([^\]]*)\]\([^)]*\)/g, '$1')));
+    // Pasted READMEs mark link targets with <a name="..."> as well as with headings.
+    else if (!inFence) for (const match of line.matchAll(HTML_ANCHOR)) anchors.add(match[1]!);
   }
   return anchors;
 }

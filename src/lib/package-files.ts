@@ -1,5 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import type { PackageAssets } from './package-paths.ts';
 
 /** The raw files of a package: path relative to the package (forward slashes) → bytes. */
 export type PackageFiles = ReadonlyMap<string, Uint8Array>;
@@ -56,4 +57,27 @@ export async function readPackageDir(dir: string): Promise<Map<string, Uint8Arra
     }
   }
   return files;
+}
+
+/**
+ * Every file below `dir` by path, for the check of paths that documents
+ * name. A symlink counts as the package's own only when it resolves inside
+ * the package; one that leaves it is listed as outside.
+ */
+export async function listPackageAssets(dir: string): Promise<PackageAssets> {
+  const root = await realpath(dir);
+  const files = new Set<string>();
+  const outside = new Set<string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (relative(dir, entry.parentPath).split(sep).some((part) => part.startsWith('.'))) continue;
+    const path = relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/');
+    if (entry.isFile()) files.add(path);
+    else if (entry.isSymbolicLink()) {
+      const target = await realpath(join(dir, path)).catch(() => undefined);
+      const inside = target !== undefined && !relative(root, target).startsWith('..');
+      if (inside && (await stat(target).catch(() => undefined))?.isFile()) files.add(path);
+      else if (target !== undefined && !inside) outside.add(path);
+    }
+  }
+  return { files, outside };
 }

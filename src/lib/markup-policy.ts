@@ -1,0 +1,71 @@
+/**
+ * What raw HTML a package may write, in MDX bodies and in decks (README,
+ * Security): plain structural and formatting elements, images and links
+ * whose addresses cannot run script. Everything else is refused by the
+ * check and stripped by the build.
+ */
+
+const ELEMENTS = new Set([
+  'a', 'abbr', 'b', 'bdi', 'bdo', 'blockquote', 'br', 'caption', 'center', 'cite', 'code', 'col', 'colgroup',
+  'dd', 'del', 'details', 'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4',
+  'h5', 'h6', 'header', 'hr', 'i', 'img', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'picture', 'pre', 'q', 'rp', 'rt',
+  'ruby', 's', 'samp', 'section', 'small', 'source', 'span', 'strike', 'strong', 'sub', 'summary', 'sup', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'tt', 'u', 'ul', 'var', 'wbr',
+]);
+
+const ATTRIBUTES = new Set([
+  'align', 'alt', 'border', 'cellpadding', 'cellspacing', 'cite', 'class', 'classname', 'colspan', 'datetime', 'dir',
+  'height', 'href', 'hreflang', 'id', 'lang', 'loading', 'media', 'name', 'open', 'reversed', 'rel', 'role', 'rowspan',
+  'scope', 'headers', 'sizes', 'span', 'src', 'srcset', 'start', 'style', 'target', 'title', 'type', 'valign', 'value', 'width',
+]);
+
+/** Attributes whose value is an address a browser follows or loads. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite', 'srcset']);
+
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+
+/** Decodes the character references an attacker uses to hide a scheme (`javascript&#58;`). */
+function decodeReferences(text: string): string {
+  return text
+    .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Number.parseInt(hex, 16)))
+    .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&colon;/gi, ':')
+    .replace(/&tab;|&newline;/gi, '');
+}
+
+/**
+ * Why an address must not appear in a link or image, or undefined when it
+ * may: relative paths, anchors, http(s), mailto and tel. Browsers ignore
+ * whitespace and control characters inside a scheme, so they are dropped
+ * before it is read.
+ */
+export function unsafeUrl(url: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  const plain = decodeReferences(url).replace(/[\u0000-\u0020\u007f]/g, '');
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(plain)?.[1]?.toLowerCase();
+  if (scheme === undefined || SAFE_SCHEMES.has(scheme)) return undefined;
+  return `the address "${url.length > 60 ? `${url.slice(0, 57)}...` : url}" uses the ${scheme}: scheme, which can run script or load content the portal does not control`;
+}
+
+/** Why an element may not be written, or undefined. Names are compared case-insensitively, as HTML does. */
+export function unsafeElement(name: string): string | undefined {
+  return ELEMENTS.has(name.toLowerCase()) ? undefined : `the element <${name}> is not allowed in a package`;
+}
+
+/** Why an attribute with this literal value may not be written, or undefined. */
+export function unsafeAttribute(name: string, value: string | null): string | undefined {
+  const lower = name.toLowerCase();
+  if (lower.startsWith('on')) return `the event-handler attribute ${name} would run script`;
+  if (!ATTRIBUTES.has(lower) && !lower.startsWith('aria-') && !lower.startsWith('data-')) return `the attribute ${name} is not allowed in a package`;
+  if (value === null) return undefined;
+  if (lower === 'style' && /url\s*\(|expression\s*\(|javascript:|@import|behavior\s*:/i.test(decodeReferences(value))) {
+    return 'the style attribute loads a URL or runs an expression';
+  }
+  if (URL_ATTRIBUTES.has(lower)) {
+    for (const candidate of lower === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value]) {
+      const problem = unsafeUrl(candidate);
+      if (problem) return problem;
+    }
+  }
+  return undefined;
+}
