@@ -70,7 +70,7 @@ export async function cleanLeftovers(outDir: string): Promise<void> {
 export async function cleanStagingFolders(cacheDir: string): Promise<void> {
   const entries = await readdir(cacheDir).catch(() => [] as string[]);
   for (const name of entries) {
-    const pid = /^staging-(\d+)$/.exec(name)?.[1];
+    const pid = /^(?:staging|deck-work)-(\d+)$/.exec(name)?.[1];
     if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) await rm(join(cacheDir, name), { recursive: true, force: true });
   }
 }

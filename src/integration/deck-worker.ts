@@ -34,7 +34,8 @@ console.warn = (...parts: unknown[]) => {
   const line = plain(parts);
   const written = / => (.+)$/.exec(line);
   if (written) post({ kind: 'written', file: basename(written[1]!) });
-  else if (/^\[\s*WARN\s*\]/.test(line)) post({ kind: 'warning', message: line.replace(/^\[\s*WARN\s*\]\s*/, '') });
+  // marp-cli warns of --allow-local-files on every deck; the portal passes it on purpose, for the deck's own images.
+  else if (/^\[\s*WARN\s*\]/.test(line) && !/Insecure local file accessing/.test(line)) post({ kind: 'warning', message: line.replace(/^\[\s*WARN\s*\]\s*/, '') });
 };
 console.error = (...parts: unknown[]) => errors.push(plain(parts).replace(/^\[\s*ERROR\s*\]\s*/, ''));
 

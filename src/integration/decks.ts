@@ -1,24 +1,33 @@
-import { copyFile, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism, tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { basename, dirname, join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegrationLogger } from 'astro';
+import { deckAssetReferences } from '../lib/deck-check.ts';
 import { expandDeckEmbeds } from '../lib/deck-embeds.ts';
 import { deckFiles } from '../lib/decks.ts';
 import { extractDiagrams, replaceDiagrams } from '../lib/diagrams.ts';
 import { labels } from '../lib/i18n.ts';
-import type { BuildModel } from '../lib/build-model.ts';
 import type { DeckEntry } from '../lib/package.ts';
+import { resolvePackagePath } from '../lib/package-paths.ts';
 import { artifactKey, browserIdentity, makerSource, type ArtifactCache } from './artifact-cache.ts';
+import type { SiteModel } from './build-model-store.ts';
 import type { DeckWorkerInput, DeckWorkerMessage } from './deck-worker.ts';
-import { diagramHtml } from './diagram-html.ts';
+import { accessibleTitle, diagramHtml, printableSvg } from './diagram-html.ts';
 import type { DiagramRenderer } from './diagram-renderer.ts';
+import { projectRoot } from './project-root.ts';
+import { cacheRoot } from './settings.ts';
 
 const require = createRequire(import.meta.url);
 const THEME = fileURLToPath(new URL('../styles/decks/handover.css', import.meta.url));
 const WORKER = new URL('./deck-worker.ts', import.meta.url);
+const MARP_CONFIG = fileURLToPath(new URL('./marp.config.mjs', import.meta.url));
+
+/** The files a deck names, by path relative to the deck: drawn diagrams and the package's images. */
+type DeckFileSet = Map<string, Uint8Array>;
 
 /** The formats that need a browser, one marp-cli run each; the PPTX carries the presenter notes. */
 const BROWSER_CONVERSIONS = [['--pdf', '--pdf-outlines'], ['--pptx'], ['--image', 'png', '--image-scale', '0.5']];
@@ -42,27 +51,31 @@ const DECK_STYLE = '<style>.sr-only { display: none; }</style>';
  * prepared Markdown did not change gets its browser files from the artifact
  * cache instead.
  */
-export async function buildDecks(model: BuildModel, renderer: DiagramRenderer, artifacts: ArtifactCache, outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
+export async function buildDecks(model: SiteModel, renderer: DiagramRenderer, artifacts: ArtifactCache, outDir: URL, logger: AstroIntegrationLogger): Promise<void> {
   const { pkg, locale } = model;
   if (pkg.decks.length === 0) return;
   const started = Date.now();
   const decksDir = join(fileURLToPath(outDir), 'decks');
-  const work = await mkdtemp(join(tmpdir(), 'handover-decks-'));
+  // Work files live in the cache, which a build may write; a killed build's are removed by the next.
+  const work = join(cacheRoot(projectRoot), `deck-work-${process.pid}`);
+  await rm(work, { recursive: true, force: true });
   try {
     const expanded = pkg.decks.map((deck) => ({ deck, name: basename(deckFiles(deck.slug).base), text: expandDeckEmbeds(deck, pkg, locale) }));
     await renderDiagrams(expanded, renderer);
-    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, markdown: await prepareDeck(deck, text, renderer, locale) })));
+    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, ...(await prepareDeck(deck, text, renderer, locale, model)) })));
     const pending = decks.filter((d) => d.markdown.includes('class="ho-mermaid"'));
     await mkdir(decksDir, { recursive: true });
+    // The HTML deck is published at decks/<name>/, so the files it names go beside it there.
+    for (const deck of decks) await writeDeckFiles(join(decksDir, deck.name), deck.files);
 
     const browserPath = renderer.chromiumPath;
-    const sharedArgs = ['--no-config-file', '--html', '--theme-set', THEME, ...(browserPath ? ['--browser', 'chrome', '--browser-path', browserPath] : [])];
+    const sharedArgs = ['--config-file', MARP_CONFIG, '--allow-local-files', '--theme-set', THEME, ...(browserPath ? ['--browser', 'chrome', '--browser-path', browserPath] : [])];
     // A deck whose browser files are in the artifact cache is not converted in a browser again.
     const keyOf = browserPath ? await browserFilesKey(browserPath) : undefined;
     const toConvert: ((typeof decks)[number] & { key: string })[] = [];
     if (keyOf) {
       for (const deck of decks) {
-        const key = keyOf(deck.markdown);
+        const key = keyOf(deck.markdown + filesDigest(deck.files));
         if (!(await artifacts.restore(key, browserFiles(deck.name), decksDir))) toConvert.push({ ...deck, key });
       }
     }
@@ -93,6 +106,18 @@ export async function buildDecks(model: BuildModel, renderer: DiagramRenderer, a
   }
 }
 
+/** The bytes of every file a deck names, for the cache key of its browser files. */
+function filesDigest(files: DeckFileSet): string {
+  return [...files.keys()].sort().map((path) => `\0${path}\0${createHash('sha256').update(files.get(path)!).digest('hex')}`).join('');
+}
+
+async function writeDeckFiles(dir: string, files: DeckFileSet) {
+  for (const [path, bytes] of files) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), bytes);
+  }
+}
+
 /** The files a browser makes of a deck, relative to the decks folder. */
 function browserFiles(name: string): string[] {
   return [`${name}.pdf`, `${name}.pptx`, `${name}.png`];
@@ -114,12 +139,25 @@ async function browserFilesKey(browserPath: string): Promise<(markdown: string) 
  * the portal's diagram HTML, the portal theme unless the deck chose one, the
  * UI language for CJK glyph selection, and the rules of DECK_STYLE.
  */
-async function prepareDeck(deck: DeckEntry, expanded: string, renderer: DiagramRenderer, locale: string): Promise<string> {
+async function prepareDeck(deck: DeckEntry, expanded: string, renderer: DiagramRenderer, locale: string, model: SiteModel): Promise<{ markdown: string; files: DeckFileSet }> {
   const title = labels(locale)('diagram.title');
-  // A blank line would end Markdown's HTML block in the middle of the SVG.
-  const withDiagrams = await replaceDiagrams(expanded, async (diagram) => (await diagramHtml(renderer, diagram.source, diagram.caption, title)).replace(/\n\s*\n/g, '\n'));
+  const files: DeckFileSet = new Map();
+  // Each drawn diagram is an SVG file beside the deck, shown as an image: raw SVG would need Marp's --html.
+  const withDiagrams = await replaceDiagrams(expanded, async (diagram) => {
+    const svg = await renderer.cached(diagram.source);
+    if (!svg) return (await diagramHtml(renderer, diagram.source, diagram.caption, title)).replace(/\n\s*\n/g, '\n');
+    const path = `diagrams/${createHash('sha256').update(diagram.source.trim()).digest('hex').slice(0, 16)}.svg`;
+    files.set(path, Buffer.from(printableSvg(svg)));
+    return `![${accessibleTitle(diagram.source, diagram.caption, title).replace(/[[\]]/g, '')}](${path})`;
+  });
+  // Images and backgrounds the deck names come along at the same relative path (the check vetted them).
+  for (const reference of deckAssetReferences(deck)) {
+    const resolved = resolvePackagePath(deck.file, reference.path, model.assets);
+    if (resolved.kind === 'file') files.set(posix.normalize(reference.path.split(/[?#]/)[0]!), await readFile(join(model.settings.dir, resolved.path)));
+  }
   const directives = [deck.data.theme === undefined && 'theme: handover', deck.data.lang === undefined && `lang: ${locale}`].filter(Boolean);
-  return withDiagrams.replace(/^(\uFEFF?---[ \t]*\r?\n)/, `$1${directives.map((line) => `${line}\n`).join('')}`).replace(/(\n---[ \t]*\r?\n)/, `$1\n${DECK_STYLE}\n`);
+  const markdown = withDiagrams.replace(/^(\uFEFF?---[ \t]*\r?\n)/, `$1${directives.map((line) => `${line}\n`).join('')}`).replace(/(\n---[ \t]*\r?\n)/, `$1\n${DECK_STYLE}\n`);
+  return { markdown, files };
 }
 
 /**
@@ -139,10 +177,13 @@ async function renderDiagrams(decks: { deck: DeckEntry; text: string }[], render
 }
 
 /** Writes decks into a fresh folder of the work directory, for one marp-cli input directory. */
-async function inputDir(work: string, name: string, decks: { name: string; markdown: string }[]): Promise<string> {
+async function inputDir(work: string, name: string, decks: { name: string; markdown: string; files: DeckFileSet }[]): Promise<string> {
   const dir = join(work, name);
   await mkdir(dir, { recursive: true });
-  await Promise.all(decks.map((deck) => writeFile(join(dir, `${deck.name}.md`), deck.markdown)));
+  for (const deck of decks) {
+    await writeFile(join(dir, `${deck.name}.md`), deck.markdown);
+    await writeDeckFiles(dir, deck.files);
+  }
   return dir;
 }
 

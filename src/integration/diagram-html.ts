@@ -2,7 +2,7 @@ import { escapeHtml } from '../lib/html.ts';
 import type { DiagramRenderer } from './diagram-renderer.ts';
 
 /** A diagram's title for screen readers: mermaid's accTitle when given, else the caption. */
-function accessibleTitle(source: string, caption: string | undefined, fallback: string): string {
+export function accessibleTitle(source: string, caption: string | undefined, fallback: string): string {
   return /^\s*accTitle\s*:\s*(.+)$/m.exec(source)?.[1]?.trim() ?? caption ?? fallback;
 }
 
@@ -25,4 +25,12 @@ export async function diagramHtml(renderer: DiagramRenderer, source: string, cap
   const svg = await renderer.cached(source);
   if (svg) return `<figure class="ho-diagram"><div class="ho-diagram-drawing">${labelled(svg, title)}</div><figcaption class="sr-only">${escapeHtml(title)}</figcaption></figure>`;
   return `<figure class="ho-diagram ho-diagram-pending"><pre class="ho-mermaid" role="img" aria-label="${escapeHtml(title)}">${escapeHtml(source)}</pre></figure>`;
+}
+
+/**
+ * A drawing for print and slides, where CSS cannot reach inside it: without
+ * mermaid's drop shadows, which Chromium rasterises (see portal.css).
+ */
+export function printableSvg(svg: string): string {
+  return svg.replace(/\sfilter="url\([^)]*\)"/g, '').replace(/filter:\s*url\([^)]*\);?/g, '');
 }

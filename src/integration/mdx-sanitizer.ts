@@ -17,6 +17,20 @@ type JsxElement = { type: string; name?: string | null; attributes?: readonly un
 const isCommentOnly = (value: unknown) => String(value).replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '').trim() === '';
 
 /**
+ * An `<img>` naming a file of the package becomes a Markdown image, so Astro
+ * publishes the file as it does for `![](...)`: a raw `src` would point at a
+ * path the site does not have. Width and height are kept.
+ */
+function imageOf(name: string, attributes: readonly Attribute[]) {
+  if (name.toLowerCase() !== 'img') return undefined;
+  const value = (key: string) => attributes.find((a) => a.name?.toLowerCase() === key && typeof a.value === 'string')?.value as string | undefined;
+  const src = value('src');
+  if (!src || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(src)) return undefined;
+  const size = Object.fromEntries(['width', 'height'].flatMap((key) => (value(key) ? [[key, value(key)]] : [])));
+  return { type: 'image', url: src, alt: value('alt') ?? '', title: value('title') ?? null, data: { hProperties: size } };
+}
+
+/**
  * The build's second line of defence (README, Security): `handover check`
  * refuses code and unsafe markup in a package, and this MDX plugin strips
  * whatever might slip past it from the package's documents before they are
@@ -34,6 +48,8 @@ export function mdxSanitizer(packageDir: string) {
       ctx.removeNode(node as never);
       return undefined;
     }
+    const localImage = imageOf(node.name, attributes);
+    if (localImage) return localImage as unknown as N;
     const kept = attributes.filter((a) => a.type === 'mdxJsxAttribute' && (a.value === null || a.value === undefined || typeof a.value === 'string') && !unsafeAttribute(a.name ?? '', (a.value as string | null | undefined) ?? null));
     if (kept.length === attributes.length) return undefined;
     return { type: node.type, name: node.name, attributes: kept, children: node.children } as unknown as N;

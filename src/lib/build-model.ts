@@ -3,6 +3,7 @@ import { diagramDocuments, type DiagramSource } from './diagrams.ts';
 import { sourceFingerprint } from './fingerprint.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
+import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { applyProfile, publishedDocuments, type Profile } from './profile.ts';
 
 /** What the machine offers a build; outputs that need a missing capability are left out. */
@@ -43,6 +44,8 @@ export interface BuildModel {
   diagrams: readonly PublishedDiagram[];
   /** The SHA-256 of each package file's bytes as read, by path: the exact text a sign-off names. */
   fingerprints: ReadonlyMap<string, string>;
+  /** Every file of the package by path, for the images and files documents name. */
+  assets: PackageAssets;
   capabilities: BuildCapabilities;
 }
 
@@ -62,6 +65,7 @@ export async function createBuildModel(files: PackageFiles, options: BuildModelO
     procedureById: new Map(pkg.procedures.map((p) => [p.id, p])),
     diagrams: diagramDocuments(pkg).flatMap((doc) => doc.diagrams.map((diagram) => ({ ...diagram, file: doc.file }))),
     fingerprints: new Map([...files].map(([path, bytes]) => [path, sourceFingerprint(bytes)])),
+    assets: options.assets ?? assetsOfFiles(files.keys()),
     capabilities: options.capabilities ?? {},
   };
 }

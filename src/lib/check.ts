@@ -1,5 +1,6 @@
 import { checkDiagrams } from './diagrams.ts';
 import { checkDeckEmbeds } from './deck-embeds.ts';
+import { checkDecks } from './deck-check.ts';
 import { checkDocumentBodies } from './document-check.ts';
 import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
@@ -46,6 +47,7 @@ export interface CheckResult {
 export async function checkPackage(files: PackageFiles, options: CheckOptions): Promise<CheckResult> {
   const { pkg, findings: loadFindings } = loadPackage(files);
   const completeness = assessCompleteness(pkg, options.today);
+  const assets = options.assets ?? assetsOfFiles(files.keys());
   const diagramFindings = options.parseDiagrams === false ? [] : await checkDiagrams(pkg, options.knownValidDiagram);
   const findings = sortFindings([
     ...loadFindings,
@@ -53,7 +55,8 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...analyzeLadders(pkg),
     ...checkLinks(pkg, applyProfile(pkg, 'public')),
     ...checkDeckEmbeds(pkg),
-    ...checkDocumentBodies(pkg, options.assets ?? assetsOfFiles(files.keys())),
+    ...checkDocumentBodies(pkg, assets),
+    ...checkDecks(pkg, assets),
     ...completeness.findings,
     ...diagramFindings,
   ]);

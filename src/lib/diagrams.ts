@@ -67,30 +67,31 @@ export function diagramKey(source: string, mermaidVersion: string, settings: str
 
 /** Every document of the package that may hold diagrams, with where its body starts. */
 export function diagramDocuments(pkg: HandoverPackage) {
-  return [
-    ...pkg.procedures,
-    ...pkg.customizations.flatMap((c) => [c.requirement, c.implementation]).filter((doc) => doc !== undefined),
-    ...pkg.pages,
-    ...pkg.decks,
-  ].map((doc) => ({ file: doc.file, diagrams: extractDiagrams(doc.body, doc.bodyLine) }));
+  return [...pkg.procedures, ...pkg.customizations.flatMap((c) => [c.requirement, c.implementation]).filter((doc) => doc !== undefined), ...pkg.pages, ...pkg.decks].map((doc) => ({
+    file: doc.file,
+    diagrams: extractDiagrams(doc.body, doc.bodyLine),
+  }));
 }
 
 /**
- * Mermaid sanitizes labels with DOMPurify even when it only parses, and
- * DOMPurify needs a DOM, which it takes from the global `window` when it is
- * first imported. A small server-side DOM (linkedom) is made global only for
- * that import and removed right after, so no other code in the process
- * mistakes Node for a browser.
+ * Mermaid sanitizes labels with DOMPurify even when it only parses, and some
+ * parsers (a sequence diagram's `box`) read `window` while parsing. A small
+ * server-side DOM (linkedom) is made global for the import and the parsing
+ * only, and removed right after, so no other code in the process mistakes
+ * Node for a browser.
  */
-async function loadMermaidParser() {
+async function withParserDom<T>(work: (mermaid: typeof import('mermaid').default) => Promise<T>): Promise<T> {
   const scope = globalThis as { window?: unknown; document?: unknown };
-  if (scope.window !== undefined) return (await import('mermaid')).default;
+  if (scope.window !== undefined) return work((await import('mermaid')).default);
   const { parseHTML } = await import('linkedom');
   const { window } = parseHTML('<!doctype html><html><body></body></html>');
+  // A sequence diagram's `box` asks CSS whether its first word is a colour. Which one it is
+  // only matters to the drawing, done in Chromium; to the parser any answer is as good.
+  Object.assign(window, { CSS: { supports: () => true } });
   scope.window = window;
   scope.document = window.document;
   try {
-    return (await import('mermaid')).default;
+    return await work((await import('mermaid')).default);
   } finally {
     delete scope.window;
     delete scope.document;
@@ -111,25 +112,29 @@ export async function checkDiagrams(pkg: HandoverPackage, knownValid: (source: s
     .map((doc) => ({ ...doc, diagrams: doc.diagrams.filter((diagram) => !knownValid(diagram.source)) }))
     .filter((doc) => doc.diagrams.length > 0);
   if (documents.length === 0) return [];
-  const mermaid = await loadMermaidParser();
-  const findings: Finding[] = [];
-  for (const doc of documents) {
-    for (const diagram of doc.diagrams) {
-      try {
-        await mermaid.parse(diagram.source);
-      } catch (cause) {
-        const error = cause as ParseError;
-        // The parser counts lines from the fence's first content line.
-        const offset = error.hash?.loc?.first_line;
-        findings.push(finding('mermaid-invalid', { file: doc.file, line: diagram.line + (offset ?? 1) }, describeParseError(error, diagram.source)));
+  return withParserDom(async (mermaid) => {
+    const findings: Finding[] = [];
+    for (const doc of documents) {
+      for (const diagram of doc.diagrams) {
+        try {
+          await mermaid.parse(diagram.source);
+        } catch (cause) {
+          const error = cause as ParseError;
+          // The parser counts lines from the fence's first content line.
+          const offset = error.hash?.loc?.first_line;
+          findings.push(finding('mermaid-invalid', { file: doc.file, line: diagram.line + (offset ?? 1) }, describeParseError(error, diagram.source)));
+        }
       }
     }
-  }
-  return findings;
+    return findings;
+  });
 }
 
 function describeParseError(error: ParseError, source: string): string {
-  const lines = (error.message ?? String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = (error.message ?? String(error))
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   const expecting = lines.find((line) => line.startsWith('Expecting'));
   const lineNumber = error.hash?.loc?.first_line;
   const near = lineNumber !== undefined ? source.split('\n')[lineNumber - 1]?.trim() : undefined;

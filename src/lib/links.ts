@@ -10,7 +10,7 @@ export interface BodyLink {
   line: number;
 }
 
-const MARKDOWN_LINK = /!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+const MARKDOWN_LINK = /\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
 // A footnote definition (`[^1]: text`) looks like a reference definition but names no address.
 const REFERENCE_DEFINITION = /^\s{0,3}\[(?!\^)[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$/;
 const HTML_ANCHOR = /<a\s[^>]*\b(?:name|id)=["']([^"']+)["']/g;
@@ -28,7 +28,8 @@ export function extractLinks(body: string, firstLine = 1): BodyLink[] {
       return;
     }
     if (fence) return;
-    const line = raw.replace(/`[^`]*`/g, '');
+    // Images are files of the package, not pages (the document check follows those); a badge keeps its link.
+    const line = raw.replace(/`[^`]*`/g, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '');
     const found = [...line.matchAll(MARKDOWN_LINK), ...line.matchAll(HTML_HREF)].map((match) => match[1]!);
     const reference = REFERENCE_DEFINITION.exec(line)?.[1];
     if (reference) found.push(reference);

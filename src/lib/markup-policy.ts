@@ -69,3 +69,18 @@ export function unsafeAttribute(name: string, value: string | null): string | un
   }
   return undefined;
 }
+
+/** The sanitizer of one attribute in Marp's allow-list: the value, or nothing when it is unsafe. */
+type MarpAttributeSanitizer = (value: string) => string;
+
+/**
+ * The same policy as an HTML allow-list for Marp (marp-core's `html`
+ * option), so a deck's raw HTML passes exactly what an MDX body may hold.
+ * ARIA attributes are spelled out: Marp matches attribute names exactly.
+ */
+export function marpHtmlAllowList(): Record<string, Record<string, MarpAttributeSanitizer>> {
+  const attributes = [...ATTRIBUTES].filter((name) => name !== 'classname').concat(['aria-label', 'aria-hidden', 'aria-describedby', 'data-procedure']);
+  const sanitizer = (name: string): MarpAttributeSanitizer => (value) => (unsafeAttribute(name, value) ? '' : value);
+  const allowed = Object.fromEntries(attributes.map((name) => [name, sanitizer(name)]));
+  return Object.fromEntries([...ELEMENTS].map((element) => [element, allowed]));
+}

@@ -5,10 +5,10 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
-import { Marp } from '@marp-team/marp-core';
 import JSZip from 'jszip';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { marpEngine } from '../../src/lib/deck-check.ts';
 import { deckFiles } from '../../src/lib/decks.ts';
 import { loadPackage } from '../../src/lib/package.ts';
 import { readPackageDir } from '../../src/lib/package-files.ts';
@@ -23,7 +23,7 @@ const embedsDir = join(repoRoot, 'tests/e2e/packages/deck-embeds');
 async function publicDecks(dir: string) {
   const pkg = applyProfile(loadPackage(await readPackageDir(dir)).pkg, 'public');
   return pkg.decks.map((deck) => {
-    const { comments } = new Marp({ html: true }).render(deck.raw);
+    const { comments } = marpEngine().render(deck.raw);
     return { deck, files: deckFiles(deck.slug), slides: comments.length, notes: comments.map((slide) => slide.join('\n').trim()) };
   });
 }
@@ -131,11 +131,13 @@ describe('decks built with Chromium', () => {
     expect(type3Glyphs(pdf)).toBeGreaterThanOrEqual(distinctHan);
   });
 
-  it('draw a flow diagram as the same SVG as the procedure page, and the approval table from the procedure', () => {
+  it('draw a flow diagram as the same SVG as the procedure page, as a file beside the deck,, and the approval table from the procedure', () => {
     const deck = readFileSync(join(out, routes.deck('order-basics'), 'index.html'), 'utf8');
     const procedure = readFileSync(join(out, routes.procedure('standard/sales-order'), 'index.html'), 'utf8');
     // Diagram SVG ids derive from the cache key (source, mermaid version, theme): equal ids, equal pictures.
-    const deckIds = new Set(deck.match(/<svg[^>]*id="(ho-[0-9a-f]+)"/g));
+    // The deck shows each drawing as an SVG file beside it (raw SVG would need Marp's --html).
+    const drawings = [...deck.matchAll(/src="(diagrams\/[0-9a-f]+\.svg)"/g)].map((match) => readFileSync(join(out, routes.deck('order-basics'), match[1]!), 'utf8'));
+    const deckIds = new Set(drawings.flatMap((svg) => svg.match(/<svg[^>]*id="(ho-[0-9a-f]+)"/g) ?? []));
     const pageIds = new Set(procedure.match(/<svg[^>]*id="(ho-[0-9a-f]+)"/g));
     expect(deckIds.size).toBeGreaterThan(0);
     expect([...deckIds].some((id) => pageIds.has(id))).toBe(true);
