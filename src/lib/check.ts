@@ -2,6 +2,7 @@ import { checkDiagrams } from './diagrams.ts';
 import { checkDeckEmbeds } from './deck-embeds.ts';
 import { checkDecks } from './deck-check.ts';
 import { checkDocumentBodies } from './document-check.ts';
+import { checkInternalReferences } from './internal-references.ts';
 import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
 import { sortFindings, summarize, type Finding, type FindingSummary } from './findings.ts';
@@ -57,6 +58,7 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...checkDeckEmbeds(pkg),
     ...checkDocumentBodies(pkg, assets),
     ...checkDecks(pkg, assets),
+    ...checkInternalReferences(pkg),
     ...completeness.findings,
     ...diagramFindings,
   ]);
@@ -72,7 +74,8 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
 export function profileCheck(result: CheckResult, profile: Profile, options: Pick<CheckOptions, 'today'>): CheckResult {
   if (profile === 'internal') return result;
   const internal = isInternalFinding(result.pkg);
-  const findings = result.findings.filter((f) => !internal(f));
+  // An internal-reference finding quotes the internal id it is about, so it is internal content too.
+  const findings = result.findings.filter((f) => !internal(f) && f.code !== 'internal-reference');
   const completeness = assessCompleteness(applyProfile(result.pkg, profile), options.today);
   return { ...result, completeness, findings, summary: summarize(findings, result.summary.files) };
 }

@@ -155,6 +155,11 @@ export const findingCatalogue = {
     title: 'A follow-up check of a conflict is overdue',
     hint: 'Carry out the check and record done and finding.',
   },
+  'internal-reference': {
+    severity: 'warning',
+    title: 'A public document names an internal one',
+    hint: 'The public portal leaves the reference out; make both public, or accept that public readers will not see it.',
+  },
   'deck-uncovered': {
     severity: 'warning',
     title: 'No deck covers a key procedure',

@@ -1,3 +1,4 @@
+import { publishedReferences } from './internal-references.ts';
 import type { HandoverPackage } from './package.ts';
 
 export type Profile = 'public' | 'internal';
@@ -11,7 +12,7 @@ const isPublic = (item: { data: { audience: 'public' | 'internal' } }) => item.d
  */
 export function applyProfile(pkg: HandoverPackage, profile: Profile): HandoverPackage {
   if (profile === 'internal') return pkg;
-  return {
+  const published: HandoverPackage = {
     ...pkg,
     procedures: pkg.procedures.filter(isPublic),
     customizations: pkg.customizations
@@ -27,6 +28,7 @@ export function applyProfile(pkg: HandoverPackage, profile: Profile): HandoverPa
     quizzes: pkg.quizzes.filter(isPublic),
     pages: pkg.pages.filter(isPublic),
   };
+  return publishedReferences(published, pkg);
 }
 
 /** Every MDX/Markdown file of the package that a profile may publish, by package-relative path. */
@@ -48,7 +50,11 @@ function internalSpans(pkg: HandoverPackage): { files: Set<string>; records: { f
   const internalDoc = (doc: { file: string; data: { audience: string } } | undefined) => doc?.data.audience === 'internal';
   for (const doc of [...pkg.procedures, ...pkg.decks, ...pkg.quizzes, ...pkg.pages]) if (internalDoc(doc)) files.add(doc.file);
   for (const c of pkg.customizations) {
-    if (internalDoc(c.requirement)) for (const name of c.files) files.add(`customizations/${c.id}/${name}`);
+    if (internalDoc(c.requirement)) {
+      for (const name of c.files) files.add(`customizations/${c.id}/${name}`);
+      // Findings about a file the folder lacks (no tests.yaml) name that file or the folder.
+      for (const name of ['', 'requirement.mdx', 'implementation.mdx', 'tests.yaml', 'tests.yml']) files.add(`customizations/${c.id}/${name}`);
+    }
     if (internalDoc(c.implementation)) files.add(c.implementation!.file);
   }
   const records: { file: string; from: number; to: number }[] = [];

@@ -69,6 +69,20 @@ async function plantedPackage(): Promise<string> {
     `- id: ISS-${CANARIES.slug}\n  reported: 2026-04-01\n  reporter: Controller\n  category: data\n  summary: Cost leak ${CANARIES.issue}\n  status: resolved\n  solution: Fixed ${CANARIES.issue}\n  audience: internal\n`,
   );
   write(`pages/${CANARIES.slug}-page.mdx`, `---\ntitle: Board notes ${CANARIES.page}\naudience: internal\n---\n\nNotes ${CANARIES.page}.\n`);
+
+  // Public documents and records that name the internal procedure: the id (it holds the slug canary) must not show.
+  const internalId = `catalogue/${CANARIES.slug}-procedure`;
+  write('decks/public-pricing.md', `---\nmarp: true\ntitle: Pricing basics\ncovers: [catalogue/catalogue-order, ${internalId}]\n---\n\n# Pricing basics\n`);
+  write('quizzes/public-pricing.yaml', `title: Pricing basics\ncovers: [${internalId}, catalogue/catalogue-order]\npassMark: 50\nquestions:\n  - prompt: Who sets prices?\n    choices: [Sales, Finance]\n    answer: 1\n`);
+  appendFileSync(join(dir, 'conflicts.yaml'), `- id: CF-PUBLIC-REF\n  title: Price lists by hand\n  legacyPractice: Excel price lists\n  systemRule: Price lists in the system\n  owner: branch-manager\n  status: monitoring\n  procedures: [${internalId}]\n`);
+  appendFileSync(join(dir, 'issues.yaml'), `- id: ISS-PUBLIC-REF\n  reported: 2026-04-02\n  reporter: Desk\n  category: process\n  summary: Price question\n  status: resolved\n  solution: Answered\n  procedures: [${internalId}]\n`);
+  write('customizations/public-ref/requirement.mdx', `---\ntitle: Price check\nrequestedBy: branch-manager\npriority: low\nstatus: delivered\nprocedures: [${internalId}]\n---\n\nA price check.\n`);
+  write('customizations/public-ref/implementation.mdx', `---\ntitle: Price check build\nvendor: Nordwind Services\n---\n\nBuilt.\n`);
+  write('customizations/public-ref/tests.yaml', `records:\n  - id: PC-1\n    case: Price shown\n    date: 2026-02-10\n    tester: QA\n    result: pass\n`);
+  writeFileSync(join(dir, 'handover.yaml'), readFileSync(join(dir, 'handover.yaml'), 'utf8').replace('      - tender/tender-order', `      - tender/tender-order\n      - ${internalId}`));
+  // An internal customization without test records: its finding names its folder, which holds the canary.
+  write(`customizations/${CANARIES.slug}-untested/requirement.mdx`, `---\ntitle: Untested ${CANARIES.requirement}\nrequestedBy: managing-director\npriority: low\nstatus: accepted\naudience: internal\n---\n\nNot tested yet.\n`);
+  write(`customizations/${CANARIES.slug}-untested/implementation.mdx`, `---\ntitle: Untested build\nvendor: Nordwind Services\n---\n\nBuilt.\n`);
   return dir;
 }
 
@@ -105,6 +119,15 @@ describe('the public profile', () => {
         .map(([kind]) => `${kind} in ${file}`),
     );
     expect(leaks).toEqual([]);
+  });
+
+  it('warns of each public reference to internal content, and says so only in the internal check', async () => {
+    const publicCheck = JSON.parse(readFileSync(join(publicOut, 'check.json'), 'utf8')) as { findings: { code: string; file: string }[] };
+    expect(publicCheck.findings.filter((f) => f.file.includes(CANARIES.slug))).toEqual([]);
+    const internalCheck = JSON.parse(readFileSync(join(internalOut, 'check.json'), 'utf8')) as { findings: { code: string; file: string }[] };
+    const references = internalCheck.findings.filter((f) => f.code === 'internal-reference').map((f) => f.file).sort();
+    expect(references).toEqual(['conflicts.yaml', 'customizations/public-ref/requirement.mdx', 'decks/public-pricing.md', 'handover.yaml', 'issues.yaml', 'quizzes/public-pricing.yaml']);
+    expect(internalCheck.findings.some((f) => f.code === 'customization-missing-tests' && f.file.includes(`${CANARIES.slug}-untested`))).toBe(true);
   });
 
   it('still publishes the public content', () => {
