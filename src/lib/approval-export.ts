@@ -60,10 +60,15 @@ export function approvalRows(pkg: HandoverPackage): ApprovalRow[] {
   });
 }
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, inner quotes doubled. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line
+ * break, inner quotes doubled. A text cell starting with =, +, -, @, tab or
+ * carriage return would be run as a formula by Excel, so it gets a leading
+ * apostrophe (OWASP's advice for CSV injection); numbers stay numbers.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = String(value);
+  const text = typeof value === 'number' ? String(value) : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -155,6 +155,17 @@ describe('CSV', () => {
     expect(csvField('折扣，含税')).toBe('折扣，含税');
   });
 
+  it('neutralizes text that Excel would run as a formula, and leaves numbers alone', () => {
+    expect(csvField('=HYPERLINK("http://evil.example","x")')).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csvField('+1+cmd|\' /C calc\'!A0')).toBe("'+1+cmd|' /C calc'!A0");
+    expect(csvField('@SUM(A1:A9)')).toBe("'@SUM(A1:A9)");
+    expect(csvField('-2+3')).toBe("'-2+3");
+    expect(csvField('\tTab')).toBe("'\tTab");
+    expect(csvField('\rCR')).toBe(`"'\rCR"`);
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField('Discount = list - 5 %')).toBe('Discount = list - 5 %');
+  });
+
   it('starts with a byte order mark and the header, and ends every line with CRLF', () => {
     const csv = approvalsCsv(approvalRows(testPackage()));
     expect(csv.startsWith('\uFEFFprocedure,orderType,action,metric,unit,over,upTo,approver,approverName,condition\r\n')).toBe(true);
@@ -167,7 +178,7 @@ describe('CSV', () => {
   });
 
   it('reads back exactly what was written, whatever the text', () => {
-    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '折', '；', '€') });
+    const text = fc.string({ unit: fc.constantFrom('a', 'Z', ' ', ',', '"', '\n', '\r', '折', '；', '€', '=', '-', '@', '+', '\t') });
     const row = fc.record({
       procedure: text,
       orderType: text,
@@ -183,7 +194,9 @@ describe('CSV', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 5 }), (rows: ApprovalRow[]) => {
         const parsed = parseCsv(approvalsCsv(rows).slice(1));
-        expect(parsed).toEqual([[...approvalColumns], ...rows.map((r) => approvalColumns.map((column) => (r[column] === null ? '' : String(r[column]))))]);
+        // Text that Excel would take for a formula reads back with its guarding apostrophe.
+        const cell = (value: string | number | null) => (value === null ? '' : typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value));
+        expect(parsed).toEqual([[...approvalColumns], ...rows.map((r) => approvalColumns.map((column) => cell(r[column])))]);
       }),
     );
   });
