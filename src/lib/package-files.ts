@@ -20,7 +20,7 @@ export function isPackageFile(path: string): boolean {
 
 const TOP_LEVEL = /^[^/]+\.ya?ml$/;
 const KNOWN_FOLDERS = /^(procedures|customizations|decks|quizzes|pages)\//;
-const TEXT_FILE = /\.(mdx?|ya?ml)$/;
+const TEXT_FILE = /\.(mdx?|ya?ml|markdown|txt)$/i;
 
 /**
  * Whether a file is read for the check even though it does not fit the

@@ -299,6 +299,8 @@ function misplacedMessage(path: string): string {
     [/^quizzes\//, 'quizzes are YAML files directly in quizzes/: quizzes/<slug>.yaml'],
     [/^pages\//, 'free pages are .mdx files under pages/'],
   ];
+  const lowerExtension = path.replace(/\.[^./]+$/, (extension) => extension.toLowerCase());
+  if (lowerExtension !== path && isPackageFile(lowerExtension)) return `this file is ignored because its extension is not written in lower case: rename it to ${lowerExtension}`;
   const rule = where.find(([pattern]) => pattern.test(path))?.[1];
   const topLevel = new Set(['handover.yaml', 'roles.yaml', 'glossary.yaml', 'conflicts.yaml', 'issues.yaml']);
   return `this file is not part of the package format and is ignored: ${rule ?? `the top-level files are ${[...topLevel].join(', ')}${suggest(path, topLevel)}`}`;

@@ -98,7 +98,46 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
   for (const issue of pkg.issues) procedureList(issue, 'procedures', issue.data.procedures);
   for (const deck of pkg.decks) procedureList(deck, 'covers', deck.data.covers);
   for (const quiz of pkg.quizzes) procedureList(quiz, 'covers', quiz.data.covers);
+  findings.push(...variantCycles(pkg), ...unaddressableNames(pkg));
   return findings;
+}
+
+/**
+ * A variant inherits from its base, so variants that are each other's base
+ * (directly or through a chain) have nothing to inherit from: each member of
+ * the cycle is reported where its basedOn is written.
+ */
+function variantCycles(pkg: HandoverPackage): Finding[] {
+  const byId = new Map(pkg.procedures.map((p) => [p.id, p]));
+  const findings: Finding[] = [];
+  for (const entry of pkg.procedures) {
+    const chain = [entry.id];
+    let next = entry.data.basedOn;
+    while (next !== undefined && next !== entry.id && byId.has(next) && !chain.includes(next)) {
+      chain.push(next);
+      next = byId.get(next)!.data.basedOn;
+    }
+    if (next === entry.id && chain.length > 1) {
+      findings.push(finding('schema-invalid', { file: entry.file, line: entry.lineOf(['basedOn']), field: 'basedOn' }, `the variants form a cycle (${[...chain, entry.id].join(' → ')}); make one of them the base, without basedOn`));
+    }
+  }
+  return findings;
+}
+
+/** What a file or folder name must be to become one segment of a page address, the same in every link. */
+const ADDRESS_SEGMENT = /^[\p{L}\p{N}_-]+$/u;
+
+function unaddressableNames(pkg: HandoverPackage): Finding[] {
+  const named: { name: string; file: string; what: string }[] = [
+    ...pkg.procedures.flatMap((p) => p.id.split('/').map((name) => ({ name, file: p.file, what: 'procedure folder or file name' }))),
+    ...pkg.customizations.map((c) => ({ name: c.id, file: `customizations/${c.id}/`, what: 'customization folder name' })),
+    ...pkg.decks.map((d) => ({ name: d.slug, file: d.file, what: 'deck file name' })),
+    ...pkg.quizzes.map((q) => ({ name: q.slug, file: q.file, what: 'quiz file name' })),
+    ...pkg.pages.flatMap((p) => p.slug.split('/').map((name) => ({ name, file: p.file, what: 'page folder or file name' }))),
+  ];
+  return named
+    .filter(({ name }) => !ADDRESS_SEGMENT.test(name))
+    .map(({ name, file, what }) => finding('schema-invalid', { file }, `the ${what} "${name}" becomes part of a page address and may hold only letters, digits, - and _; rename it (e.g. "${name.trim().replace(/[^\p{L}\p{N}_-]+/gu, '-')}")`));
 }
 
 function uniqueRecords<T>(records: readonly Located<T>[], idOf: (data: T) => string, what: string, findings: Finding[]) {

@@ -20,9 +20,14 @@ export function fieldPathToString(path: FieldPath): string {
  * the line they are on rather than silently turning into U+FFFD in the portal.
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { finding: Finding } {
+  if (looksLikeUtf16(bytes)) {
+    return { finding: finding('yaml-syntax', { file, line: 1 }, 'the file is saved as UTF-16 (every other byte is zero); save it as UTF-8') };
+  }
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.startsWith('\uFEFF') ? text.slice(1) : text };
+    const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
+    const problem = textProblem(text);
+    return problem ? { finding: finding('yaml-syntax', { file, line: problem.line }, problem.message) } : { text };
   } catch {
     const lossy = new TextDecoder('utf-8').decode(bytes);
     const bad = lossy.indexOf('\uFFFD');
@@ -35,6 +40,32 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | 
       ),
     };
   }
+}
+
+/** UTF-16 text, with or without a byte order mark: Notepad's "Unicode" and Excel's "Unicode text". */
+function looksLikeUtf16(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  const sample = bytes.subarray(0, 512);
+  let zeros = 0;
+  for (const byte of sample) if (byte === 0) zeros++;
+  return sample.length >= 4 && zeros >= sample.length / 4;
+}
+
+/**
+ * Characters no editor shows and no page should hold, and line ends that
+ * would put the whole file on one line. Tab, line feed and carriage return
+ * before a line feed are text; everything else below U+0020 is not.
+ */
+function textProblem(text: string): { line: number; message: string } | undefined {
+  if (/\r(?!\n)/.test(text) && !text.includes('\n')) {
+    return { line: 1, message: 'the file ends its lines with a carriage return only (old Mac style); save it with LF or CRLF line ends' };
+  }
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\r(?!\n)/.exec(text);
+  if (!control) return undefined;
+  const line = text.slice(0, control.index).split('\n').length;
+  const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return { line, message: `the line holds the invisible control character U+${code}${code === '0000' ? ' (NUL)' : ''}; delete it (it often comes from copying out of another program)` };
 }
 
 /**
@@ -54,9 +85,21 @@ export function parseYamlSource(
     return { findings: [finding('yaml-syntax', { file, line: line + firstLine - 1 }, message)] };
   }
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
+  // A package is plain data: a tag such as !!js/function asks for a type the portal never makes.
+  const tagged = doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (tagged) {
+    const tag = /!\S*/.exec(text.slice(tagged.pos[0]))?.[0] ?? 'a tag';
+    return { findings: [finding('yaml-syntax', { file, line: lineAt(tagged.pos[0]) }, `the tag ${tag} is not allowed: a package holds plain text, numbers, dates, lists and records; remove the tag`)] };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    return { findings: [aliasFinding(cause, text, file, firstLine)] };
+  }
   return {
     source: {
-      value: doc.toJS({ maxAliasCount: 100 }),
+      value,
       lineOf(path) {
         let node: unknown = doc.contents;
         let line = nodeLine(node, lineAt);
@@ -70,6 +113,19 @@ export function parseYamlSource(
       },
     },
   };
+}
+
+/** Aliases (`*name`) that name no anchor, or so many that the data would explode: where and why. */
+function aliasFinding(cause: unknown, text: string, file: string, firstLine: number): Finding {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  const unresolved = /Unresolved alias[^:]*: (\S+)/.exec(message)?.[1];
+  const lines = text.split('\n');
+  if (unresolved) {
+    const index = lines.findIndex((line) => line.includes(`*${unresolved}`));
+    return finding('yaml-syntax', { file, line: (index < 0 ? 0 : index) + firstLine }, `the alias *${unresolved} names no anchor &${unresolved} above it; write the value itself (a * at the start of a value starts an alias: quote the value)`);
+  }
+  const index = lines.findIndex((line) => /(^|[\s[,])\*[^\s,\]]/.test(line));
+  return finding('yaml-syntax', { file, line: (index < 0 ? 0 : index) + firstLine }, 'the file uses so many aliases (*name) that its data would grow beyond any sensible size; write the values out');
 }
 
 function firstSentence(message: string): string {
