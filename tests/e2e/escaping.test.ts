@@ -9,6 +9,25 @@ import { buildPackage, launchBrowser, serveDir, tempDir } from '../support/site.
 const PAYLOAD = `</title><img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>`;
 const QUOTED = JSON.stringify(PAYLOAD);
 
+/**
+ * Bodies that pass the check but look like attacks: markup shown as code, in
+ * character references, as link text, and in a deck's code block.
+ */
+const BODY = [
+  '',
+  '## Shown, not run',
+  '',
+  '`<img src=x onerror="window.__pwned=1">` and &lt;script&gt;window.__pwned=1&lt;/script&gt;',
+  '',
+  '```html',
+  '<script>window.__pwned=1</script>',
+  '<iframe srcdoc="<script>window.__pwned=1</script>"></iframe>',
+  '```',
+  '',
+  '[javascript:window.__pwned=1](https://example.com/help)',
+  '',
+].join('\n');
+
 /** Puts the payload into text fields of every YAML file and into the titles of documents. */
 function plant(dir: string) {
   const edit = (path: string, change: (text: string) => string) => writeFileSync(join(dir, path), change(readFileSync(join(dir, path), 'utf8')));
@@ -20,8 +39,9 @@ function plant(dir: string) {
   edit('customizations/lot-trace/tests.yaml', (t) => t.replace(/case: .*/, `case: ${QUOTED}`));
   edit('quizzes/order-desk.yaml', (t) => t.replace(/prompt: .*/, `prompt: ${QUOTED}`).replace(/explanation: .*/, `explanation: ${QUOTED}`));
   for (const file of readdirSync(join(dir, 'procedures'), { recursive: true }).map(String).filter((f) => f.endsWith('.mdx'))) {
-    edit(`procedures/${file}`, (t) => t.replace(/^title: .*$/m, `title: ${QUOTED}`).replace(/action: .*/, `action: ${QUOTED}`).replace(/summary: .*/, `summary: ${QUOTED}`));
+    edit(`procedures/${file}`, (t) => `${t.replace(/^title: .*$/m, `title: ${QUOTED}`).replace(/action: .*/, `action: ${QUOTED}`).replace(/summary: .*/, `summary: ${QUOTED}`)}${BODY}`);
   }
+  edit('decks/order-desk.md', (t) => `${t}\n---\n\n# Shown, not run\n${BODY}`);
 }
 
 let out: string;

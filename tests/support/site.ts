@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../../src/integration/chromium.ts';
 import { serveStatic } from '../../src/integration/static-server.ts';
@@ -23,8 +25,36 @@ function cliEnvironment(): NodeJS.ProcessEnv {
   return rest;
 }
 
-/** Runs the real `handover` CLI with the project's Node. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+/**
+ * A checksum of every file below a folder (names, bytes and symlink targets):
+ * the author's package must be the same after any check or build.
+ */
+export function treeChecksum(dir: string): string {
+  const hash = createHash('sha256');
+  if (!existsSync(dir)) return 'missing';
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).sort((a, b) => join(a.parentPath, a.name).localeCompare(join(b.parentPath, b.name)))) {
+    const path = join(entry.parentPath, entry.name);
+    hash.update(`\0${relative(dir, path)}\0`);
+    if (entry.isSymbolicLink()) hash.update(`->${readlinkSync(path)}`);
+    else if (entry.isFile()) hash.update(readFileSync(path));
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * Runs the real `handover` CLI with the project's Node. For `check` and
+ * `build` it also proves the package untouched: its checksum before and
+ * after must be equal, in every test of the suite that runs them.
+ */
+export async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const packageDir = ['check', 'build'].includes(args[0] ?? '') && args[1] && !args[1].startsWith('-') ? resolve(repoRoot, args[1]) : undefined;
+  const before = packageDir && treeChecksum(packageDir);
+  const run = await execCli(args, env);
+  if (packageDir && treeChecksum(packageDir) !== before) throw new Error(`handover ${args.join(' ')} changed the package ${packageDir}`);
+  return run;
+}
+
+function execCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliRun> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
