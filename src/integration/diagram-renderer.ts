@@ -21,7 +21,13 @@ export const mermaidVersion: string = (JSON.parse(await readFile(join(mermaidDis
  */
 const MERMAID_CONFIG = { startOnLoad: false, theme: 'default', securityLevel: 'strict', htmlLabels: false, flowchart: { htmlLabels: false }, handDrawnSeed: 1 };
 /** Part of the cache key: a change to the settings above must redraw everything. */
-const CONFIG_ID = JSON.stringify(MERMAID_CONFIG);
+/**
+ * Some diagram types draw with Math.random (gitGraph names its commits with
+ * it, and the labels' widths follow), so each render starts from the same
+ * seed: the same source gives the same SVG on every cold render.
+ */
+const RANDOM_SEED = 0x5eed;
+const CONFIG_ID = JSON.stringify({ ...MERMAID_CONFIG, randomSeed: RANDOM_SEED });
 /** The id mermaid gives the SVG while drawing it; replaced by one per diagram afterwards. */
 const RENDER_ID = 'ho-diagram-rendering';
 
@@ -147,10 +153,18 @@ export class DiagramRenderer {
 
 /** Renders sources one after another in the page. */
 function renderChunk(page: Page, items: string[]): Promise<({ svg: string } | { error: string })[]> {
-  return page.evaluate(async ({ items, id }) => {
+  return page.evaluate(async ({ items, id, seed }) => {
     const mermaid = (globalThis as unknown as { mermaid: { render(id: string, source: string): Promise<{ svg: string }> } }).mermaid;
     const out: ({ svg: string } | { error: string })[] = [];
     for (const source of items) {
+      // mulberry32: a small seeded generator, restarted for every diagram so the order of rendering does not matter.
+      let state = seed;
+      Math.random = () => {
+        state = (state + 0x6d2b79f5) | 0;
+        let t = Math.imul(state ^ (state >>> 15), 1 | state);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
       try {
         out.push({ svg: (await mermaid.render(id, source)).svg });
       } catch (error) {
@@ -158,7 +172,7 @@ function renderChunk(page: Page, items: string[]): Promise<({ svg: string } | { 
       }
     }
     return out;
-  }, { items, id: RENDER_ID });
+  }, { items, id: RENDER_ID, seed: RANDOM_SEED });
 }
 
 /**
