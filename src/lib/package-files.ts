@@ -18,7 +18,8 @@ export function isPackageFile(path: string): boolean {
   );
 }
 
-const TOP_LEVEL = /^[^/]+\.ya?ml$/;
+// A top-level YAML file, also one saved with a second extension (roles.yml.txt) or in capitals.
+const TOP_LEVEL = /^[^/]+\.ya?ml(\.[^/.]+)?$/i;
 const KNOWN_FOLDERS = /^(procedures|customizations|decks|quizzes|pages)\//;
 const TEXT_FILE = /\.(mdx?|ya?ml|markdown|txt)$/i;
 

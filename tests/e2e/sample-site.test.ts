@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { BUILD_MARKER } from '../../src/lib/output-guard.ts';
 import { docPath } from '../../src/lib/routes.ts';
 import { checkDir, repoRoot, sampleDir } from '../support/package.ts';
 import { buildPackage, launchBrowser, runCli, serveDir } from '../support/site.ts';
@@ -23,6 +24,11 @@ afterAll(async () => {
 const pageFile = (path: string) => join(out, path, 'index.html');
 
 describe('the built sample portal', () => {
+  it('was made from one reading of the package, as its build marker records', () => {
+    const marker = JSON.parse(readFileSync(join(out, BUILD_MARKER), 'utf8')) as { packageReads: number; profile: string };
+    expect(marker).toMatchObject({ packageReads: 1, profile: 'public' });
+  });
+
   it('has a page per procedure, customization document, register and free page', async () => {
     const { pkg } = await checkDir(sampleDir);
     const published = [

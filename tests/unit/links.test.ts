@@ -44,6 +44,15 @@ describe('checkLinks', () => {
     ).toEqual([]);
   });
 
+  it('knows deck files by the names the build writes, lower-cased like their pages', () => {
+    const deck = '---\nmarp: true\ntitle: D\ncovers: [standard/a]\n---\n\n# D\n';
+    const findings = linkFindings({
+      'decks/Order-Basics.md': deck,
+      'procedures/standard/a.mdx': procedure('[pdf](/decks/order-basics.pdf) [pptx](/decks/order-basics.pptx)\n[wrong](/decks/Order-Basics.pdf)'),
+    });
+    expect(findings).toEqual(['procedures/standard/a.mdx:14 link "/decks/Order-Basics.pdf" leads to /decks/Order-Basics.pdf/, which does not exist']);
+  });
+
   it('reports a missing page, a missing anchor and a link to an internal page', () => {
     expect(
       linkFindings({
