@@ -5,6 +5,7 @@ import { labels } from '../lib/i18n.ts';
 import { writeApprovalExports } from './approval-exports.ts';
 import { ArtifactCache } from './artifact-cache.ts';
 import { writeCheckReport } from './check-report.ts';
+import { writeEvidenceFiles } from './evidence-files.ts';
 import { buildDecks } from './decks.ts';
 import { writeHandbookPdf } from './handbook-pdf.ts';
 import { createDiagramRenderer, prerenderDiagrams } from './diagrams.ts';
@@ -60,7 +61,7 @@ export function handover(model: SiteModel): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         await writeCheckReport(model, dir, logger);
         // Printing the handbook keeps one core busy; the deck conversions use the other meanwhile.
-        await allDone([buildDecks(model, renderer, artifacts, dir, logger).finally(() => renderer.close()), writeHandbookPdf(dir, artifacts, logger), writeApprovalExports(model, dir, logger)]);
+        await allDone([buildDecks(model, renderer, artifacts, dir, logger).finally(() => renderer.close()), writeHandbookPdf(dir, artifacts, logger), writeApprovalExports(model, dir, logger), writeEvidenceFiles(model, dir, logger)]);
       },
       'astro:server:setup': ({ server, logger }) => {
         // While authoring, an edit of any package file makes a new model, whose findings are shown at once.

@@ -1,5 +1,6 @@
 import { checkPackage, profileCheck, type CheckOptions, type CheckResult } from './check.ts';
 import { diagramDocuments, type DiagramSource } from './diagrams.ts';
+import { evidenceOf, type EvidenceFile } from './evidence.ts';
 import { sourceFingerprint } from './fingerprint.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
@@ -46,12 +47,15 @@ export interface BuildModel {
   fingerprints: ReadonlyMap<string, string>;
   /** Every file of the package by path, for the images and files documents name. */
   assets: PackageAssets;
+  /** The evidence files of the published issues that are in the package. */
+  evidence: readonly EvidenceFile[];
   capabilities: BuildCapabilities;
 }
 
 /** Reads nothing and writes nothing: the same files and options always give the same model. */
 export async function createBuildModel(files: PackageFiles, options: BuildModelOptions): Promise<BuildModel> {
   const fullCheck = await checkPackage(files, options);
+  const assets = options.assets ?? assetsOfFiles(files.keys());
   const check = profileCheck(fullCheck, options.profile, options);
   const pkg = applyProfile(fullCheck.pkg, options.profile);
   return {
@@ -65,7 +69,8 @@ export async function createBuildModel(files: PackageFiles, options: BuildModelO
     procedureById: new Map(pkg.procedures.map((p) => [p.id, p])),
     diagrams: diagramDocuments(pkg).flatMap((doc) => doc.diagrams.map((diagram) => ({ ...diagram, file: doc.file }))),
     fingerprints: new Map([...files].map(([path, bytes]) => [path, sourceFingerprint(bytes)])),
-    assets: options.assets ?? assetsOfFiles(files.keys()),
+    assets,
+    evidence: evidenceOf(pkg, assets).files,
     capabilities: options.capabilities ?? {},
   };
 }

@@ -2,6 +2,7 @@ import { checkDiagrams } from './diagrams.ts';
 import { checkDeckEmbeds } from './deck-embeds.ts';
 import { checkDecks } from './deck-check.ts';
 import { checkDocumentBodies } from './document-check.ts';
+import { evidenceOf } from './evidence.ts';
 import { checkInternalReferences } from './internal-references.ts';
 import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
@@ -59,6 +60,7 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...checkDocumentBodies(pkg, assets),
     ...checkDecks(pkg, assets),
     ...checkInternalReferences(pkg),
+    ...evidenceOf(pkg, assets).findings,
     ...completeness.findings,
     ...diagramFindings,
   ]);

@@ -30,4 +30,6 @@ export const routes = {
   closeout: '/closeout/',
   signOff: '/closeout/sign-off/',
   handbook: '/handbook/',
+  /** An evidence file of the issue log, published under its package path. */
+  evidence: (path: string) => `/issues/evidence/${path.split('/').map(encodeURIComponent).join('/')}`,
 };

@@ -24,6 +24,13 @@ afterAll(async () => {
 const pageFile = (path: string) => join(out, path, 'index.html');
 
 describe('the built sample portal', () => {
+  it("shows an issue's screenshot evidence on the issue log, published beside it", () => {
+    const issues = readFileSync(pageFile('/issues/'), 'utf8');
+    const src = /<ul class="ho-evidence"[^>]*>\s*<li[^>]*><a href="([^"]+)"[^>]*><img src="\1"/.exec(issues)?.[1];
+    expect(src).toBe('/issues/evidence/evidence/ISS-001-change-order-greyed-out.png');
+    expect(readFileSync(join(out, src!))).toEqual(readFileSync(join(sampleDir, 'evidence/ISS-001-change-order-greyed-out.png')));
+  });
+
   it('was made from one reading of the package, as its build marker records', () => {
     const marker = JSON.parse(readFileSync(join(out, BUILD_MARKER), 'utf8')) as { packageReads: number; profile: string };
     expect(marker).toMatchObject({ packageReads: 1, profile: 'public' });
