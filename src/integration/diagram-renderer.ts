@@ -87,11 +87,14 @@ export class DiagramRenderer {
         this.browser.then(async (browser) => {
           const page = await browser.newPage();
           // Served as a script file rather than injected as text, so Chromium parses mermaid's 5 MB while it loads instead of after.
-          await page.route(`${RENDER_ORIGIN}/**`, async (route) =>
-            new URL(route.request().url()).pathname === '/mermaid.min.js'
+          // The page reaches nothing but its own origin: a label or image of a package's diagram cannot fetch anything.
+          await page.route('**/*', async (route) => {
+            const url = new URL(route.request().url());
+            if (url.origin !== RENDER_ORIGIN) return route.abort('blockedbyclient');
+            return url.pathname === '/mermaid.min.js'
               ? route.fulfill({ contentType: 'text/javascript', body: await readFile(join(mermaidDist, 'mermaid.min.js')) })
-              : route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body><script src="/mermaid.min.js"></script></body></html>' }),
-          );
+              : route.fulfill({ contentType: 'text/html', body: '<!doctype html><html><body><script src="/mermaid.min.js"></script></body></html>' });
+          });
           await page.goto(`${RENDER_ORIGIN}/`);
           await page.evaluate((config) => (globalThis as unknown as { mermaid: { initialize(config: object): void } }).mermaid.initialize(config), MERMAID_CONFIG);
           return page;

@@ -66,6 +66,9 @@ async function printHandbook(root: string, executablePath: string, logger: Astro
     const page = await browser.newPage();
     // A handbook of a thousand procedures takes Chromium minutes to lay out and print, more while decks convert beside it.
     page.setDefaultTimeout(PRINT_TIMEOUT_MS);
+    // The print reads the built site and nothing else: no address a document names is fetched.
+    const origin = new URL(server.url).origin;
+    await page.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.fallback() : route.abort('blockedbyclient')));
     await page.goto(`${server.url}${routes.handbook}`, { waitUntil: 'load' });
     await page.emulateMedia({ media: 'print', colorScheme: 'light' });
     const { footerTitle, footerPage, sections } = await prepareForPrint(page);
