@@ -19,7 +19,7 @@ const USAGE = `Usage:
   handover build [DIR] [--out DIR] [--profile public|internal] [--today YYYY-MM-DD]
   handover dev   [DIR] [--profile public|internal]
   handover serve [DIR] [--out DIR] [--port N]     build, then serve the result
-  handover export approvals [DIR] [--format csv|json] [--profile public|internal]
+  handover export approvals [DIR] [--format csv|json] [--profile public|internal] [--today YYYY-MM-DD]
                                                   print every approval band and condition (default csv)
 ${NEW_USAGE}
 DIR defaults to "content". Exit codes: 0 ok, 1 errors found or build failed, 2 usage error.`;
@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
     case 'export': {
       if (subject !== 'approvals') throw new UsageError(subject === undefined ? 'say what to export: handover export approvals [DIR]' : `cannot export "${subject}"; only "approvals" can be exported`);
       const { exportApprovals } = await import('../src/integration/approval-exports.ts');
-      process.stdout.write(await exportApprovals(options.dir, options.profile, options.format));
+      process.stdout.write(await exportApprovals(options.dir, options.profile, options.format, options.today));
       return 0;
     }
     case 'dev': {

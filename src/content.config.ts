@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { docsSchema } from '@astrojs/starlight/schema';
+import { docsSchema, i18nSchema } from '@astrojs/starlight/schema';
 import { defineCollection } from 'astro:content';
 import { glob, type Loader } from 'astro/loaders';
 import { getSiteData } from './integration/site-data.ts';
@@ -34,4 +34,7 @@ function packageDocuments(): Loader {
 
 export const collections = {
   docs: defineCollection({ loader: packageDocuments(), schema: docsSchema() }),
+  // Starlight reads UI overrides from this collection; the portal has none, and an entry for its
+  // language keeps Astro from warning of a missing collection in every build.
+  i18n: defineCollection({ loader: async () => [{ id: (await getSiteData()).locale }], schema: i18nSchema() }),
 };

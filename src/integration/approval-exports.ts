@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import type { AstroIntegrationLogger } from 'astro';
 import { approvalExportFiles, approvalRows, serializeApprovals, type ApprovalExportFormat, type ApprovalRow } from '../lib/approval-export.ts';
 import type { BuildModel } from '../lib/build-model.ts';
-import { today } from '../lib/dates.ts';
 import { formatFinding } from '../lib/finding-format.ts';
 import { hasErrors } from '../lib/findings.ts';
 import { readPackageDir } from '../lib/package-files.ts';
@@ -26,12 +25,12 @@ export function approvalRowsOf(model: BuildModel): ApprovalRow[] {
     const errors = loadFindings.filter((f) => f.severity === 'error').map((f) => formatFinding(f));
     throw new ApprovalExportError(`the package has files that cannot be read, so the export would be incomplete:\n${errors.join('\n')}`);
   }
-  return approvalRows(model.pkg);
+  return approvalRows(model.pkg, model.today);
 }
 
 /** `handover export approvals`: the export of a package directory as text. */
-export async function exportApprovals(dir: string, profile: Profile, format: ApprovalExportFormat): Promise<string> {
-  const model = await modelOf(await readPackageDir(dir), { today: today(), profile, parseDiagrams: false });
+export async function exportApprovals(dir: string, profile: Profile, format: ApprovalExportFormat, day: Date): Promise<string> {
+  const model = await modelOf(await readPackageDir(dir), { today: day, profile, parseDiagrams: false });
   return serializeApprovals(approvalRowsOf(model), format);
 }
 

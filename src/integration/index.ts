@@ -30,6 +30,14 @@ async function allDone(steps: Promise<void>[]): Promise<void> {
 }
 
 /**
+ * A sitemap lists absolute addresses, which a portal built without a site
+ * URL does not know; Starlight adds the sitemap integration unless one by
+ * that name is present, which would then warn in every build. This stands
+ * in for it and writes nothing.
+ */
+export const withoutSitemap: AstroIntegration = { name: '@astrojs/sitemap', hooks: {} };
+
+/**
  * The Handover portal's Astro integration. It only wires hooks; each step is
  * a named helper that gets the one build model (README, "How a build works").
  */

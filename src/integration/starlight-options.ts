@@ -18,6 +18,8 @@ export function starlightOptions(model: SiteModel): StarlightUserConfig {
     plugins: [searchTranslations()],
     // Starlight transforms asides (:::note) only in the folders it is told of; the package is one.
     markdown: { processedDirs: [model.settings.dir], headingLinks: false },
+    // The portal's own 404 page: Starlight's looks for a document named 404, which a package has not.
+    disable404Route: true,
     lastUpdated: false,
     pagination: false,
   };

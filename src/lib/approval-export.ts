@@ -1,4 +1,5 @@
 import { approvalLadders } from './approvals.ts';
+import { formatDate } from './dates.ts';
 import type { HandoverPackage } from './package.ts';
 import { roleName } from './roles.ts';
 
@@ -25,10 +26,37 @@ export interface ApprovalRow {
   approverName: string;
   /** The circumstance of a condition row; null on band rows. */
   condition: string | null;
+  /** What a separation-of-duties or change review needs beside the band: the procedure's title, version and effective date. */
+  procedureTitle: string;
+  version: string;
+  /** YYYY-MM-DD. */
+  effective: string;
+  /** The role that raises the request, and its name; null when the ladder names none. */
+  initiatedBy: string | null;
+  initiatedByName: string | null;
+  /** The day the export was made, YYYY-MM-DD, so a file found later says how old it is. */
+  exported: string;
 }
 
 /** The columns, in the contract's order; also the CSV header. */
-export const approvalColumns = ['procedure', 'orderType', 'action', 'metric', 'unit', 'over', 'upTo', 'approver', 'approverName', 'condition'] as const satisfies readonly (keyof ApprovalRow)[];
+export const approvalColumns = [
+  'procedure',
+  'orderType',
+  'action',
+  'metric',
+  'unit',
+  'over',
+  'upTo',
+  'approver',
+  'approverName',
+  'condition',
+  'procedureTitle',
+  'version',
+  'effective',
+  'initiatedBy',
+  'initiatedByName',
+  'exported',
+] as const satisfies readonly (keyof ApprovalRow)[];
 
 export type ApprovalExportFormat = 'csv' | 'json';
 
@@ -36,9 +64,17 @@ export type ApprovalExportFormat = 'csv' | 'json';
 export const approvalExportFiles = { csv: 'approvals.csv', json: 'approvals.json' } as const satisfies Record<ApprovalExportFormat, string>;
 
 /** The rows of every ladder of the package, ladders in matrix order, bands before conditions. */
-export function approvalRows(pkg: HandoverPackage): ApprovalRow[] {
+export function approvalRows(pkg: HandoverPackage, exported: Date): ApprovalRow[] {
   return approvalLadders(pkg).flatMap(({ procedure, ladder }) => {
     const common = { procedure: procedure.id, orderType: procedure.data.orderType, action: ladder.action, metric: ladder.metric, unit: ladder.unit };
+    const review = {
+      procedureTitle: procedure.data.title,
+      version: procedure.data.version,
+      effective: formatDate(procedure.data.effective),
+      initiatedBy: ladder.initiatedBy ?? null,
+      initiatedByName: ladder.initiatedBy ? roleName(pkg, ladder.initiatedBy) : null,
+      exported: formatDate(exported),
+    };
     return [
       ...ladder.bands.map((band) => ({
         ...common,
@@ -47,6 +83,7 @@ export function approvalRows(pkg: HandoverPackage): ApprovalRow[] {
         approver: band.approver,
         approverName: roleName(pkg, band.approver),
         condition: null,
+        ...review,
       })),
       ...(ladder.conditions ?? []).map((condition) => ({
         ...common,
@@ -55,6 +92,7 @@ export function approvalRows(pkg: HandoverPackage): ApprovalRow[] {
         approver: condition.approver,
         approverName: roleName(pkg, condition.approver),
         condition: condition.when,
+        ...review,
       })),
     ];
   });

@@ -121,6 +121,8 @@ const en = {
   'glossary.title': 'Glossary',
   'glossary.aliases': 'Also called',
   'diagram.title': 'Flow diagram',
+  'notFound.title': 'Page not found',
+  'notFound.lead': 'This page is not part of the portal. Search for what you need, or start from the overview.',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -241,6 +243,8 @@ const zhCN: Record<LabelKey, string> = {
   'glossary.title': '术语表',
   'glossary.aliases': '又称',
   'diagram.title': '流程图',
+  'notFound.title': '页面不存在',
+  'notFound.lead': '门户中没有这个页面。请搜索所需内容，或从概览页开始。',
 };
 
 /**

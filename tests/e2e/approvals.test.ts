@@ -174,10 +174,11 @@ describe('approval exports', () => {
     const rows = JSON.parse(json) as ApprovalRow[];
     const { pkg } = await checkDir(sampleDir);
     expect(rows).toHaveLength(pkg.procedures.flatMap((p) => p.data.approvals ?? []).reduce((n, l) => n + l.bands.length + (l.conditions?.length ?? 0), 0));
-    const cliJson = await runCli(['export', 'approvals', sampleDir, '--format', 'json']);
+    expect(rows.some((row) => row.initiatedByName !== null && row.procedureTitle !== '' && row.exported === '2026-09-30')).toBe(true);
+    const cliJson = await runCli(['export', 'approvals', sampleDir, '--format', 'json', '--today', '2026-09-30']);
     expect(cliJson.code).toBe(0);
     expect(cliJson.stdout).toBe(json);
-    const cliCsv = await runCli(['export', 'approvals', sampleDir]);
+    const cliCsv = await runCli(['export', 'approvals', sampleDir, '--today', '2026-09-30']);
     expect(cliCsv.stdout).toBe(await readFile(join(sample.out, 'approvals.csv'), 'utf8'));
     const bytes = await readFile(join(sample.out, 'approvals.csv'));
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

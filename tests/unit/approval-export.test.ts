@@ -101,9 +101,11 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+const exported = new Date(Date.UTC(2026, 8, 30));
+
 describe('approvalRows', () => {
   it('makes one row per band and per condition, with null where absent, in order-type order', () => {
-    const rows = approvalRows(testPackage());
+    const rows = approvalRows(testPackage(), exported);
     expect(rows.map((row) => [row.procedure, row.metric, row.over, row.upTo, row.approver, row.condition])).toEqual([
       ['standard/internal-deal', 'sample-value', null, 2000, 'manager', null],
       ['standard/internal-deal', 'sample-value', 2000, null, 'director', null],
@@ -124,21 +126,27 @@ describe('approvalRows', () => {
       approver: 'manager',
       approverName: 'Sales Manager, "Region North"',
       condition: null,
+      procedureTitle: expect.any(String),
+      version: expect.any(String),
+      effective: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+      initiatedBy: null,
+      initiatedByName: null,
+      exported: '2026-09-30',
     });
     for (const row of rows) expect(Object.keys(row)).toEqual([...approvalColumns]);
   });
 
   it('leaves out internal procedures under the public profile', () => {
     const pkg = testPackage();
-    expect(approvalRows(applyProfile(pkg, 'public')).map((row) => row.procedure)).not.toContain('standard/internal-deal');
-    expect(approvalRows(applyProfile(pkg, 'internal')).map((row) => row.procedure)).toContain('standard/internal-deal');
+    expect(approvalRows(applyProfile(pkg, 'public'), exported).map((row) => row.procedure)).not.toContain('standard/internal-deal');
+    expect(approvalRows(applyProfile(pkg, 'internal'), exported).map((row) => row.procedure)).toContain('standard/internal-deal');
   });
 
   it('counts every band and condition of the sample and the Chinese example', async () => {
     for (const dir of [sampleDir, chineseDir]) {
       const { pkg } = await checkDir(dir);
       const expected = pkg.procedures.flatMap((p) => p.data.approvals ?? []).reduce((n, ladder) => n + ladder.bands.length + (ladder.conditions?.length ?? 0), 0);
-      expect(approvalRows(pkg)).toHaveLength(expected);
+      expect(approvalRows(pkg, exported)).toHaveLength(expected);
     }
   });
 });
@@ -167,13 +175,14 @@ describe('CSV', () => {
   });
 
   it('starts with a byte order mark and the header, and ends every line with CRLF', () => {
-    const csv = approvalsCsv(approvalRows(testPackage()));
-    expect(csv.startsWith('\uFEFFprocedure,orderType,action,metric,unit,over,upTo,approver,approverName,condition\r\n')).toBe(true);
+    const csv = approvalsCsv(approvalRows(testPackage(), exported));
+    expect(csv.startsWith('\uFEFFprocedure,orderType,action,metric,unit,over,upTo,approver,approverName,condition,procedureTitle,version,effective,initiatedBy,initiatedByName,exported\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '').includes('\n')).toBe(true); // the multi-line condition, inside quotes
     const rows = parseCsv(csv.slice(1));
     expect(rows).toHaveLength(8);
-    expect(rows[3]).toEqual(['standard/sales-order', 'standard', 'Discount, off "list" price', 'discount', '%', '', '5', 'manager', 'Sales Manager, "Region North"', '']);
+    expect(rows[3]!.slice(0, 10)).toEqual(['standard/sales-order', 'standard', 'Discount, off "list" price', 'discount', '%', '', '5', 'manager', 'Sales Manager, "Region North"', '']);
+    expect(rows[3]!.at(-1)).toBe('2026-09-30');
     expect(rows[5]![9]).toBe('Sold at ex-factory price\non a rush order');
   });
 
@@ -190,6 +199,12 @@ describe('CSV', () => {
       approver: text,
       approverName: text,
       condition: fc.option(text, { nil: null }),
+      procedureTitle: text,
+      version: text,
+      effective: text,
+      initiatedBy: fc.option(text, { nil: null }),
+      initiatedByName: fc.option(text, { nil: null }),
+      exported: text,
     });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 5 }), (rows: ApprovalRow[]) => {
@@ -204,7 +219,7 @@ describe('CSV', () => {
 
 describe('JSON', () => {
   it('is the array of rows, nulls kept', () => {
-    const rows = approvalRows(testPackage());
+    const rows = approvalRows(testPackage(), exported);
     const parsed = JSON.parse(approvalsJson(rows)) as ApprovalRow[];
     expect(parsed).toEqual(rows);
     expect(parsed[0]).toHaveProperty('over', null);
