@@ -46,6 +46,12 @@ export const quizSchema = z.strictObject({
   questions: z.array(questionSchema).min(1, 'a quiz needs at least one question'),
   /** Who may see it. */
   audience,
+  /**
+   * `internal` keeps the answer key for the trainer: the public portal shows
+   * the questions and the test paper, but no right answers, explanations or
+   * answer-key page, and cannot score the quiz online.
+   */
+  answerKey: z.enum(['public', 'internal']).default('public'),
 });
 
 export type Question = z.infer<typeof questionSchema>;

@@ -1,4 +1,7 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { glossaryLink } from '../../src/lib/glossary.ts';
@@ -70,6 +73,42 @@ describe('the home page', () => {
 });
 
 describe('a quiz', () => {
+  it('refuses to score an incomplete attempt, naming the unanswered questions, and keeps no score for it', async () => {
+    const { data } = quiz();
+    await open(routes.quiz(quiz().slug));
+    await page.getByRole('button', { name: zh['quiz.submit'] }).click();
+    const all = data.questions.map((_, index) => index + 1).join(', ');
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(zh['quiz.incomplete'].replace('{questions}', all));
+    expect(await page.locator('[data-unanswered]').count()).toBe(data.questions.length);
+    expect(await page.locator('[data-feedback]:visible').count()).toBe(0);
+    expect(await page.locator('[data-quiz-best]').isHidden()).toBe(true);
+    // Answering all but the last still names the last.
+    await answer(data.questions.slice(0, -1).map((q) => rightChoices(q)));
+    await page.getByRole('button', { name: zh['quiz.submit'] }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(zh['quiz.incomplete'].replace('{questions}', String(data.questions.length)));
+    expect(await page.locator('[data-quiz-best]').isHidden()).toBe(true);
+  });
+
+  it('with answerKey: internal, publishes the questions and the paper but no right answer, explanation or key page', async () => {
+    const kept = pkg.quizzes.find((q) => q.data.answerKey === 'internal')!;
+    const site = inject('chineseSite');
+    expect(existsSync(join(site, routes.quiz(kept.slug), 'paper/index.html'))).toBe(true);
+    expect(existsSync(join(site, routes.quiz(kept.slug), 'answers'))).toBe(false);
+    const html = readFileSync(join(site, routes.quiz(kept.slug), 'index.html'), 'utf8');
+    expect(html).toContain(zh['quiz.keyKept']);
+    expect(html).not.toContain('data-answers');
+    expect(html).not.toContain('data-right');
+    // No explanation anywhere in the site, search index included.
+    const everything = readdirSync(site, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => {
+        const bytes = readFileSync(join(entry.parentPath, entry.name));
+        return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+      })
+      .join('\n');
+    for (const question of kept.data.questions) expect(everything).not.toContain(question.explanation!);
+  });
+
   it('scores single and multiple answers, explains each question and keeps the best score', async () => {
     const { data } = quiz();
     await open(routes.quiz(quiz().slug));

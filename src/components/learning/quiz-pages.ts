@@ -9,6 +9,18 @@ export async function quizStaticPaths() {
   return pkg.quizzes.map((quiz) => ({ params: { slug: routes.quiz(quiz.slug).split('/')[2] }, props: { quiz } }));
 }
 
+/** Whether this build may show a quiz's right answers: always internally, publicly unless the key is kept for the trainer. */
+export async function answerKeyShown(quiz: QuizEntry): Promise<boolean> {
+  return (await getSiteData()).profile === 'internal' || quiz.data.answerKey !== 'internal';
+}
+
+/** The answer-key page of each quiz whose key this build shows. */
+export async function answerKeyStaticPaths() {
+  const paths = await quizStaticPaths();
+  const shown = await Promise.all(paths.map((path) => answerKeyShown(path.props.quiz)));
+  return paths.filter((_, index) => shown[index]);
+}
+
 export interface QuizPageProps {
   quiz: QuizEntry;
 }
