@@ -1,107 +1,12 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareLadders, compareOrderTypes, compareProcedures, compareSteps, plainText, procedureSteps, wordDiff, type WordChange } from '../../src/lib/comparison.ts';
+import { compareLadders, compareOrderTypes, compareProcedures, compareSteps } from '../../src/lib/comparison.ts';
 import { loadPackage } from '../../src/lib/package.ts';
+import type { WordChange } from '../../src/lib/text-diff.ts';
 import type { ApprovalLadder } from '../../src/schemas/index.ts';
-import { checkDir, chineseDir, filesOf, sampleDir } from '../support/package.ts';
+import { checkDir, filesOf, sampleDir } from '../support/package.ts';
 
 /** A diff as text: [-deleted-] and {+inserted+}. */
 const show = (changes: WordChange[]) => changes.map((c) => (c.kind === 'same' ? c.text : c.kind === 'added' ? `{+${c.text}+}` : `[-${c.text}-]`)).join('');
-
-describe('procedureSteps', () => {
-  it('takes the ordered list under "Steps", as plain text, up to the next heading', () => {
-    const body = `Intro.
-
-## Scope
-
-1. Not a step.
-
-## Steps
-
-Do this in order:
-
-1. **Customer service** opens the [order](/procedures/x/) and checks \`Status\`.
-2. The *system* routes it
-   to the approvers.
-   - a nested note
-3) Lazy
-continuation line.
-
-Some remark between lists.
-
-4. A fourth step after the remark.
-
-\`\`\`text
-1. not a step: inside a fence
-\`\`\`
-
-### Notes under steps
-
-5. Still within Steps (deeper heading).
-
-## Flow
-
-1. Not a step either.
-`;
-    expect(procedureSteps(body)).toEqual([
-      'Customer service opens the order and checks Status.',
-      'The system routes it to the approvers. a nested note',
-      'Lazy continuation line.',
-      'A fourth step after the remark.',
-      'Still within Steps (deeper heading).',
-    ]);
-  });
-
-  it('accepts 步骤 and the other words of the step-heading lists, and says when there is none', () => {
-    expect(procedureSteps('## 步骤\n\n1. 销售内勤录入订单。\n2. 系统检查信用。\n')).toEqual(['销售内勤录入订单。', '系统检查信用。']);
-    expect(procedureSteps('## 操作步骤：\n\n1. 提交审批。\n')).toEqual(['提交审批。']);
-    expect(procedureSteps('### Procedure steps\n\n1. One.\n')).toEqual(['One.']);
-    expect(procedureSteps('## Ablauf\n\n1. Eins.\n', ['Ablauf'])).toEqual(['Eins.']);
-    expect(procedureSteps('## Scope\n\n1. One.\n')).toBeUndefined();
-    expect(procedureSteps('## Steps\n\nNo list here.\n')).toEqual([]);
-  });
-
-  it('reads the steps of every procedure of both example packages', async () => {
-    for (const dir of [sampleDir, chineseDir]) {
-      const { pkg } = await checkDir(dir);
-      for (const procedure of pkg.procedures) expect(procedureSteps(procedure.body)?.length ?? 0, procedure.id).toBeGreaterThan(2);
-    }
-  });
-});
-
-describe('plainText', () => {
-  it('drops emphasis, link targets, code ticks and tags but keeps snake_case words', () => {
-    expect(plainText('**Bold** _it_ [link](/x/) `code` <Badge text="x" /> field_name \\*star')).toBe('Bold it link code field_name *star');
-  });
-});
-
-describe('wordDiff', () => {
-  it('marks inserted and deleted words, joining a changed phrase', () => {
-    expect(show(wordDiff('The sales manager approves the order.', 'The sales director approves the changed order.'))).toBe(
-      'The sales [-manager-]{+director+} approves the {+changed +}order.',
-    );
-    expect(show(wordDiff('checks the prices quickly', 'checks prices against the quote'))).toBe('checks [-the -]prices [-quickly-]{+against the quote+}');
-    expect(show(wordDiff('Discount off list price', 'Discount off the quoted price'))).toBe('Discount off [-list-]{+the quoted+} price');
-    expect(wordDiff('same text', 'same text')).toEqual([{ kind: 'same', text: 'same text' }]);
-  });
-
-  it('always rebuilds both texts: the old one without insertions, the new one without deletions', () => {
-    const text = fc.array(fc.constantFrom('the', 'order', 'clerk', ' ', ', ', '.', '订单', '审批', 'x'), { maxLength: 14 }).map((words) => words.join(''));
-    fc.assert(
-      fc.property(text, text, (before, after) => {
-        const changes = wordDiff(before, after);
-        expect(changes.filter((c) => c.kind !== 'added').map((c) => c.text).join('')).toBe(before);
-        expect(changes.filter((c) => c.kind !== 'removed').map((c) => c.text).join('')).toBe(after);
-      }),
-    );
-  });
-
-  it('splits Chinese into words, not whole sentences', () => {
-    const changes = wordDiff('销售经理审批订单。', '销售总监审批订单。', 'zh-CN');
-    expect(changes.filter((c) => c.kind !== 'same').map((c) => c.text).join('')).toMatch(/^(经理总监|销售经理销售总监)$/);
-    expect(show(changes)).toContain('审批订单。');
-  });
-});
 
 describe('compareSteps', () => {
   const base = [
