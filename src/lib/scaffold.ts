@@ -1,4 +1,5 @@
 import { isSeq, parseDocument, stringify } from 'yaml';
+import { scaffoldWords, type ScaffoldWord } from './i18n/scaffold.ts';
 import { formatDate, parseDay } from './dates.ts';
 import { loadPackage, type HandoverPackage } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
@@ -81,69 +82,7 @@ const refuse = (message: string): never => {
   throw new Refusal(message, 1);
 };
 
-/** Words written into new files, in the package's language (content, not UI). */
-const TEXT = {
-  en: {
-    purpose: 'Purpose',
-    purposeText: 'What this procedure achieves, for whom, and when it applies.',
-    steps: 'Steps',
-    step1: 'describes the first step.',
-    step2: 'describes the next step.',
-    flow: 'Flow',
-    start: 'Start',
-    step: 'First step',
-    end: 'Done',
-    firstDraft: 'First draft.',
-    need: 'Business need',
-    needText: 'What the business needs and why the standard system does not do it.',
-    requirements: 'Requirements',
-    requirementsText: '1. The first requirement.',
-    acceptance: 'Acceptance criteria',
-    acceptanceText: '- How the business will know the requirement is met.',
-    design: 'Design',
-    designText: 'What the vendor built and how it works.',
-    vendor: 'to be named',
-    legacy: 'To be described: how the work was done before the system.',
-    systemRule: 'To be described: what the system requires instead.',
-    deckIntro: 'Training deck for',
-    deckSlide: 'Key points of this procedure.',
-    quizPrompt: 'Sample question: replace it with a question about',
-    quizRight: 'The right answer',
-    quizWrong: 'A wrong answer',
-    quizExplanation: 'Why the right answer is right.',
-  },
-  'zh-CN': {
-    purpose: '目的',
-    purposeText: '说明本流程要达到的目的、适用对象和适用情形。',
-    steps: '步骤',
-    step1: '说明第一步。',
-    step2: '说明下一步。',
-    flow: '流程图',
-    start: '开始',
-    step: '第一步',
-    end: '完成',
-    firstDraft: '初稿。',
-    need: '业务需求',
-    needText: '说明业务需要什么，以及标准系统为何不能满足。',
-    requirements: '需求',
-    requirementsText: '1. 第一条需求。',
-    acceptance: '验收标准',
-    acceptanceText: '- 业务部门如何确认需求已满足。',
-    design: '设计',
-    designText: '说明实施方开发了什么、如何工作。',
-    vendor: '待定',
-    legacy: '待补充：上线前的手工做法。',
-    systemRule: '待补充：系统要求的做法。',
-    deckIntro: '培训课件：',
-    deckSlide: '本流程的要点。',
-    quizPrompt: '示例题目：请替换为关于以下流程的题目：',
-    quizRight: '正确答案',
-    quizWrong: '错误答案',
-    quizExplanation: '说明正确答案的理由。',
-  },
-} as const;
-
-type Words = (typeof TEXT)['en'] | (typeof TEXT)['zh-CN'];
+type Words = Record<ScaffoldWord, string>;
 
 /**
  * Plans the files of a new item of `type`. `today` fills every date not
@@ -155,7 +94,7 @@ export function scaffold(type: string, flags: ScaffoldFlags, files: PackageFiles
     if (!(SCAFFOLD_TYPES as readonly string[]).includes(type)) usage(`unknown type "${type}" (handover new makes one of: ${SCAFFOLD_TYPES.join(', ')})${suggest(type, new Set(SCAFFOLD_TYPES))}`);
     const { pkg } = loadPackage(files);
     if (!pkg.meta) refuse('handover.yaml is missing or invalid; run "handover check" and fix it first');
-    const context: Context = { pkg, files, today, flags, assumed: [], words: TEXT[pkg.meta!.data.locale] };
+    const context: Context = { pkg, files, today, flags, assumed: [], words: scaffoldWords[pkg.meta!.data.locale] };
     const plan = builders[type as ScaffoldType](context);
     verify(plan, files);
     return { ok: true, plan };
