@@ -16,11 +16,7 @@ export type PartId = 'work-standards' | 'customizations' | 'conflicts' | 'traini
 /** The parts in the order the closeout page shows them. */
 export const PART_IDS: readonly PartId[] = ['work-standards', 'customizations', 'conflicts', 'training', 'issue-log'];
 
-/**
- * What an item checks. Each check but `issue-solution` is named after the
- * finding it yields; an issue without an archived solution is the issue
- * log's own state, which DESIGN.md section 6 gives no finding code.
- */
+/** What an item checks, named after the finding it yields when it is not ok. */
 export type CheckId =
   | 'missing-procedure'
   | 'review-overdue'
@@ -31,7 +27,7 @@ export type CheckId =
   | 'customization-missing-tests'
   | 'test-failed'
   | 'conflict-check-overdue'
-  | 'issue-solution';
+  | 'issue-open';
 
 /** The finding codes the checklist yields: what the closeout page and `handover check` must agree on. */
 export const CLOSEOUT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
@@ -44,6 +40,7 @@ export const CLOSEOUT_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'customization-missing-tests',
   'test-failed',
   'conflict-check-overdue',
+  'issue-open',
 ]);
 
 /** The record an item is about, so a page can link to it and a profile can hide it. */
@@ -234,7 +231,7 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
     const archived = data.status === 'resolved' && data.solution !== undefined;
     items.push({
       part: 'issue-log',
-      check: 'issue-solution',
+      check: 'issue-open',
       status: archived ? 'ok' : 'missing',
       subject: { kind: 'issue', id: data.id },
       message: archived ? `${data.id} resolved, solution archived` : data.status === 'open' ? `${data.id} is open: ${data.summary}` : `${data.id} is resolved without an archived solution`,
@@ -244,7 +241,7 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
     });
   }
 
-  for (const item of items) if (item.status !== 'ok' && item.check !== 'issue-solution') item.code = item.check;
+  for (const item of items) if (item.status !== 'ok') item.code = item.check;
 
   const parts = PART_IDS.map((id): ChecklistPart => {
     const own = items.filter((item) => item.part === id);

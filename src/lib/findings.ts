@@ -155,6 +155,11 @@ export const findingCatalogue = {
     title: 'A follow-up check of a conflict is overdue',
     hint: 'Carry out the check and record done and finding.',
   },
+  'issue-open': {
+    severity: 'warning',
+    title: 'An issue has no archived solution',
+    hint: 'Solve it, then write the solution into issues.yaml step by step and set status: resolved, so the next person can solve it alone.',
+  },
   'internal-reference': {
     severity: 'warning',
     title: 'A public document names an internal one',

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkPackage } from '../../src/lib/check.ts';
-import { readPackageDir } from '../../src/lib/package-files.ts';
+import { listPackageAssets, readPackageDir } from '../../src/lib/package-files.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const sampleDir = join(repoRoot, 'content');
@@ -14,9 +14,9 @@ export function filesOf(tree: Record<string, string | Uint8Array>): Map<string, 
   return new Map(Object.entries(tree).map(([path, content]) => [path, typeof content === 'string' ? new TextEncoder().encode(content) : content]));
 }
 
-/** Checks a package directory on disk. */
+/** Checks a package directory on disk, with every file in it known, as the CLI does. */
 export async function checkDir(dir: string, today = sampleToday) {
-  return checkPackage(await readPackageDir(dir), { today });
+  return checkPackage(await readPackageDir(dir), { today, assets: await listPackageAssets(dir) });
 }
 
 export function readText(path: string): string {

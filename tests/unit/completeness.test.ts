@@ -83,7 +83,7 @@ describe('the checklist items', () => {
       'missing missing-diagram',
       'missing customization-missing-tests',
       'missing deck-uncovered',
-      'missing issue-solution',
+      'missing issue-open',
     ]);
   });
 
