@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBuildModel } from '../../src/lib/build-model.ts';
 import { sourceFingerprint } from '../../src/lib/fingerprint.ts';
-import { readPackageDir } from '../../src/lib/package-files.ts';
+import { listPackageAssets, readPackageDir } from '../../src/lib/package-files.ts';
 import { MINIMAL_PACKAGE, filesOf, minimalProcedure, sampleDir, sampleToday } from '../support/package.ts';
 
 const today = sampleToday;
@@ -33,8 +33,9 @@ describe('createBuildModel', () => {
   });
 
   it('is a function of its input: the sample gives the same findings twice', async () => {
-    const sample = await readPackageDir(sampleDir);
-    const [a, b] = await Promise.all([createBuildModel(sample, { today, profile: 'public' }), createBuildModel(sample, { today, profile: 'public' })]);
+    const [sample, assets] = await Promise.all([readPackageDir(sampleDir), listPackageAssets(sampleDir)]);
+    const [a, b] = await Promise.all([createBuildModel(sample, { today, profile: 'public', assets }), createBuildModel(sample, { today, profile: 'public', assets })]);
+    expect(a.evidence.map((file) => file.path)).toEqual(['evidence/ISS-001-change-order-greyed-out.png']);
     expect(a.check.findings).toEqual(b.check.findings);
     expect(a.locale).toBe('en');
     expect(a.check.summary.errors).toBe(0);
