@@ -15,7 +15,7 @@ import { readPackageDir } from '../../src/lib/package-files.ts';
 import { applyProfile } from '../../src/lib/profile.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { chineseDir, repoRoot, sampleDir } from '../support/package.ts';
-import { buildPackage, launchBrowser, runCli, serveDir, tempDir } from '../support/site.ts';
+import { launchBrowser, runCli, serveDir, tempDir } from '../support/site.ts';
 
 const embedsDir = join(repoRoot, 'tests/e2e/packages/deck-embeds');
 

@@ -12,7 +12,7 @@ import { applyProfile } from '../../src/lib/profile.ts';
 import { rightChoices, scoreQuiz } from '../../src/lib/quiz-scoring.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { checkDir, chineseDir } from '../support/package.ts';
-import { buildPackage, launchBrowser, serveDir } from '../support/site.ts';
+import { launchBrowser, serveDir } from '../support/site.ts';
 import { packageWords, untranslatedWords } from '../support/ui-language.ts';
 
 const zh = learningLabels['zh-CN'];

@@ -3,8 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { chineseDir, sampleDir } from '../support/package.ts';
-import { buildPackage, launchBrowser, serveDir } from '../support/site.ts';
+import { launchBrowser, serveDir } from '../support/site.ts';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 

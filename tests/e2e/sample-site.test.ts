@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { BUILD_MARKER } from '../../src/lib/output-guard.ts';
 import { docPath } from '../../src/lib/routes.ts';
 import { checkDir, repoRoot, sampleDir } from '../support/package.ts';
-import { buildPackage, launchBrowser, runCli, serveDir } from '../support/site.ts';
+import { launchBrowser, runCli, serveDir } from '../support/site.ts';
 
 let out: string;
 let server: Awaited<ReturnType<typeof serveDir>>;

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { routes } from '../../src/lib/routes.ts';
 import { chineseDir } from '../support/package.ts';
-import { buildPackage, launchBrowser, serveDir } from '../support/site.ts';
+import { launchBrowser, serveDir } from '../support/site.ts';
 import { packageWords, untranslatedWords } from '../support/ui-language.ts';
 
 let out: string;
