@@ -2,7 +2,7 @@
 import starlight from '@astrojs/starlight';
 import { defineConfig } from 'astro/config';
 import { siteModel } from './src/integration/build-model-store.ts';
-import { handover } from './src/integration/index.ts';
+import { handover, withoutSitemap } from './src/integration/index.ts';
 import { cacheDirFor, settingsFromEnv } from './src/integration/settings.ts';
 import { starlightOptions } from './src/integration/starlight-options.ts';
 import { fileURLToPath } from 'node:url';
@@ -15,5 +15,5 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   cacheDir: cacheDirFor(model.settings, root),
   // handover() comes first so its diagram step runs before the MDX compiler.
-  integrations: [handover(model), starlight(starlightOptions(model))],
+  integrations: [handover(model), withoutSitemap, starlight(starlightOptions(model))],
 });

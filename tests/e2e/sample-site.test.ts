@@ -31,6 +31,13 @@ describe('the built sample portal', () => {
     expect(readFileSync(join(out, src!))).toEqual(readFileSync(join(sampleDir, 'evidence/ISS-001-change-order-greyed-out.png')));
   });
 
+  it('printed no warning the author cannot act on while the examples were built', () => {
+    for (const log of inject('buildLogs')) {
+      expect(log).not.toMatch(/\[WARN\]/);
+      expect(log).not.toContain('EBADENGINE');
+    }
+  });
+
   it('was made from one reading of the package, as its build marker records', () => {
     const marker = JSON.parse(readFileSync(join(out, BUILD_MARKER), 'utf8')) as { packageReads: number; profile: string };
     expect(marker).toMatchObject({ packageReads: 1, profile: 'public' });
