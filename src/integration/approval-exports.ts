@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { AstroIntegrationLogger } from 'astro';
 import { approvalExportFiles, approvalRows, serializeApprovals, type ApprovalExportFormat, type ApprovalRow } from '../lib/approval-export.ts';
+import { approvalWorkbook, approvalWorkbookFile } from '../lib/approval-workbook.ts';
 import type { BuildModel } from '../lib/build-model.ts';
 import { formatFinding } from '../lib/finding-format.ts';
 import { hasErrors } from '../lib/findings.ts';
@@ -34,9 +35,10 @@ export async function exportApprovals(dir: string, profile: Profile, format: App
   return serializeApprovals(approvalRowsOf(model), format);
 }
 
-/** `approvals.json` and `approvals.csv` in the built site, for the build's profile. */
+/** `approvals.json`, `approvals.csv` and `approvals.xlsx` in the built site, for the build's profile. */
 export async function writeApprovalExports(model: BuildModel, outDir: URL, logger: AstroIntegrationLogger) {
   const rows = approvalRowsOf(model);
   for (const format of ['json', 'csv'] as const) await writeFile(new URL(approvalExportFiles[format], outDir), serializeApprovals(rows, format));
-  logger.info(`${approvalExportFiles.json}, ${approvalExportFiles.csv}: ${rows.length} rows (${model.profile} profile)`);
+  await writeFile(new URL(approvalWorkbookFile, outDir), await approvalWorkbook(rows, model.check.findings));
+  logger.info(`${approvalExportFiles.json}, ${approvalExportFiles.csv}, ${approvalWorkbookFile}: ${rows.length} rows (${model.profile} profile)`);
 }

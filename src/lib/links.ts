@@ -2,6 +2,7 @@ import GithubSlugger from 'github-slugger';
 import { finding, type Finding } from './findings.ts';
 import type { DocumentEntry, HandoverPackage } from './package.ts';
 import { approvalExportFiles } from './approval-export.ts';
+import { approvalWorkbookFile } from './approval-workbook.ts';
 import { deckFiles } from './decks.ts';
 import { docPath, routes } from './routes.ts';
 
@@ -82,7 +83,7 @@ export function publishedPages(pkg: HandoverPackage): Map<string, Set<string> | 
 /** Files the build writes beside the pages, which documents may link to. */
 function publishedFiles(pkg: HandoverPackage): Set<string> {
   // The names the build writes them under: the same helpers name the files and the links.
-  return new Set([...Object.values(approvalExportFiles).map((file) => `/${file}`), '/check.json', '/handbook.pdf', ...pkg.decks.flatMap((d) => [deckFiles(d.slug).pdf, deckFiles(d.slug).pptx])]);
+  return new Set([...Object.values(approvalExportFiles).map((file) => `/${file}`), `/${approvalWorkbookFile}`, '/check.json', '/handbook.pdf', ...pkg.decks.flatMap((d) => [deckFiles(d.slug).pdf, deckFiles(d.slug).pptx])]);
 }
 
 /**

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -223,6 +224,62 @@ describe('approval exports', () => {
       }
       if (name === 'zh-cn') expect(strings.some((s) => /[\u4e00-\u9fff]/.test(s))).toBe(true);
     }
+  });
+});
+
+/** The records of a CSV text, quoted fields with commas and line breaks kept whole; line ends LF or CRLF. */
+function csvRecords(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i]!;
+    if (quoted) {
+      if (char === '"' && body[i + 1] === '"') (field += '"'), i++;
+      else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') record.push(field), (field = '');
+    else if (char === '\n' || char === '\r') {
+      if (char === '\r' && body[i + 1] === '\n') i++;
+      record.push(field), records.push(record), (record = []), (field = '');
+    } else field += char;
+  }
+  if (field !== '' || record.length > 0) record.push(field), records.push(record);
+  return records;
+}
+
+describe('the approvals workbook', () => {
+  it('opens in LibreOffice with the same rows as approvals.csv, and reads back with exceljs', async () => {
+    const soffice = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find(existsSync);
+    if (!soffice) throw new Error('LibreOffice is missing: apt-get install -y libreoffice-calc');
+    const work = await tempDir('workbook');
+    await writeFile(join(work, 'approvals.xlsx'), await readFile(join(chinese.out, 'approvals.xlsx')));
+    // LibreOffice writes the first sheet as CSV (UTF-8, comma, quoted; named after the sheet); it must hold the portal's rows.
+    await new Promise<void>((resolve, reject) =>
+      execFile(
+        soffice,
+        [`-env:UserInstallation=file://${work}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,1', '--outdir', join(work, 'out'), join(work, 'approvals.xlsx')],
+        { timeout: 120_000 },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve()),
+      ),
+    );
+    const fromLibreOffice = csvRecords(await readFile(join(work, 'out', 'approvals-Approvals.csv'), 'utf8'));
+    const portal = csvRecords(await readFile(join(chinese.out, 'approvals.csv'), 'utf8'));
+    expect(fromLibreOffice).toEqual(portal);
+    const rows = JSON.parse(await readFile(join(chinese.out, 'approvals.json'), 'utf8')) as ApprovalRow[];
+    expect(fromLibreOffice).toHaveLength(rows.length + 1);
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(work, 'approvals.xlsx'));
+    expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['Approvals', 'Findings']);
+    const sheet = book.getWorksheet('Approvals')!;
+    expect(sheet.rowCount).toBe(rows.length + 1);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getRow(2).getCell(1).value).toBe(rows[0]!.procedure);
   });
 });
 
