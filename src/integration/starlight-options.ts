@@ -11,7 +11,7 @@ export function starlightOptions(model: SiteModel): StarlightUserConfig {
     title: pkg.meta?.data.title ?? 'Handover portal',
     locales: { root: { label: locale === 'zh-CN' ? '简体中文' : 'English', lang: locale } },
     sidebar: buildNavigation(pkg),
-    components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro', Search: './src/components/overrides/Search.astro' },
+    components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro', Search: './src/components/overrides/Search.astro', Footer: './src/components/overrides/Footer.astro' },
     routeMiddleware: './src/integration/route-middleware.ts',
     customCss: ['./src/styles/portal.css', './src/styles/learning.css', './src/styles/closeout.css', './src/styles/approvals.css', './src/styles/training.css'],
     pagefind: { ranking: searchRanking },

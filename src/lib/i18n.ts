@@ -121,6 +121,10 @@ const en = {
   'glossary.title': 'Glossary',
   'glossary.aliases': 'Also called',
   'diagram.title': 'Flow diagram',
+  'report.link': 'Report a problem',
+  'report.to': 'to {name}',
+  'report.subject': 'Problem in {system}: {page}',
+  'report.body': 'What happened:\n\nWhen (date and time):\n\nSteps that led to it:\n1.\n2.\n\nScreenshot: please attach one.\n\nPage: {url}\n',
   'notFound.title': 'Page not found',
   'notFound.lead': 'This page is not part of the portal. Search for what you need, or start from the overview.',
 } as const;
@@ -243,6 +247,10 @@ const zhCN: Record<LabelKey, string> = {
   'glossary.title': '术语表',
   'glossary.aliases': '又称',
   'diagram.title': '流程图',
+  'report.link': '报告问题',
+  'report.to': '发送给{name}',
+  'report.subject': '{system} 问题：{page}',
+  'report.body': '发生了什么：\n\n发生时间（日期和时刻）：\n\n操作步骤：\n1.\n2.\n\n截图：请附上截图。\n\n页面：{url}\n',
   'notFound.title': '页面不存在',
   'notFound.lead': '门户中没有这个页面。请搜索所需内容，或从概览页开始。',
 };

@@ -44,6 +44,19 @@ export const handoverSchema = z.strictObject({
   orderTypes: z.array(orderTypeSchema).min(1, 'declare at least one order type'),
   /** Optional guided routes for new staff. */
   learningPaths: z.array(learningPathSchema).optional(),
+  /**
+   * Who takes problem reports (the key user or help desk): every page links
+   * to an e-mail to this address with a report template, since each problem
+   * should be reported the day it happens.
+   */
+  contact: z
+    .strictObject({
+      /** Name shown with the link, e.g. "CRM key user". */
+      name: text.optional(),
+      /** E-mail address that receives the reports. */
+      email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an e-mail address such as crm-support@example.com'),
+    })
+    .optional(),
 });
 
 export type OrderType = z.infer<typeof orderTypeSchema>;

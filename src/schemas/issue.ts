@@ -19,6 +19,8 @@ export const issueSchema = z.strictObject({
   status: z.enum(['open', 'resolved']),
   /** How it was solved, so the next person can solve it alone. */
   solution: text.optional(),
+  /** When it was solved: the issue log's days to resolution are counted from `reported` to this date. */
+  resolvedOn: isoDate.optional(),
   /** Ids of the procedures concerned. */
   procedures: z.array(text).optional(),
   /** Paths of screenshots or documents that show the problem. */

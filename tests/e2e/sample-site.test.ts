@@ -24,6 +24,29 @@ afterAll(async () => {
 const pageFile = (path: string) => join(out, path, 'index.html');
 
 describe('the built sample portal', () => {
+  it('offers "Report a problem" on every page: an e-mail to the contact with the report template and the page', () => {
+    const pages = readdirSync(out, { recursive: true }).map(String).filter((file) => file.endsWith('index.html'));
+    expect(pages.length).toBeGreaterThan(20);
+    for (const file of pages) {
+      const href = /<p class="ho-report[^"]*"[^>]*><a href="([^"]+)"/.exec(readFileSync(join(out, file), 'utf8'))?.[1];
+      expect(href, file).toMatch(/^mailto:crm-keyusers@verholt\.example\?subject=/);
+      const mail = new URL(href!.replace(/&amp;/g, '&'));
+      expect(mail.searchParams.get('body'), file).toContain(`Page: /${file.replace(/index\.html$/, '')}`);
+      expect(mail.searchParams.get('body')).toContain('What happened:');
+    }
+  });
+
+  it('sums up the issue log: by category and month, the median days to resolution and the oldest open issues', async () => {
+    const { pkg } = await checkDir(sampleDir);
+    const issues = readFileSync(pageFile('/issues/'), 'utf8');
+    const open = pkg.issues.filter((i) => i.data.status === 'open').length;
+    const cells = [...issues.matchAll(/<tr data-category="([a-z]+)"[^>]*><th[^>]*>[^<]*<\/th><td[^>]*>(\d+)<\/td><td[^>]*>(\d+)<\/td>/g)];
+    expect(cells.reduce((sum, match) => sum + Number(match[2]), 0)).toBe(open);
+    expect(cells.reduce((sum, match) => sum + Number(match[3]), 0)).toBe(pkg.issues.length - open);
+    expect(issues).toMatch(/data-median="\d+(\.5)?"/);
+    expect(issues).toContain('co-issue-oldest');
+  });
+
   it("shows an issue's screenshot evidence on the issue log, published beside it", () => {
     const issues = readFileSync(pageFile('/issues/'), 'utf8');
     const src = /<ul class="ho-evidence"[^>]*>\s*<li[^>]*><a href="([^"]+)"[^>]*><img src="\1"/.exec(issues)?.[1];
