@@ -12,6 +12,28 @@ export function formatNumber(value: number, locale: string): string {
   return value.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
 }
 
+/**
+ * A value as the lookup compared it, with every decimal it has: the answer
+ * must not show 5.00001 as "5" while placing it above the ≤ 5 band.
+ */
+export function formatExact(value: number, locale: string): string {
+  return value.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 20 });
+}
+
+/**
+ * Why a typed value cannot be read without guessing: `500.000` is five
+ * hundred to an English reader and half a million to a German one, so a
+ * dot followed by groups of exactly three digits is refused.
+ */
+export function ambiguousValue(text: string): boolean {
+  return /^[+-]?\d{1,3}(\.\d{3})+$/.test(text.normalize('NFKC').replace(/\s/g, ''));
+}
+
+/** Whether a value is outside what its unit can sensibly mean: a share over 100 %. */
+export function implausibleValue(value: number, unit: string): boolean {
+  return unit === '%' && value > 100;
+}
+
 function quantity(value: number, unit: string, locale: string): string {
   const number = formatNumber(value, locale);
   return unit === '%' ? `${number} %` : `${number} ${unit}`;

@@ -115,6 +115,32 @@ describe('/approvals/ of the sample', () => {
     await page.close();
   });
 
+  it('answers a shared lookup address, shows the value with every decimal, refuses ambiguous input and flags a share over 100 %', async () => {
+    const { pkg } = await checkDir(sampleDir);
+    const published = applyProfile(pkg, 'public');
+    const percent = approvalLadders(published).find(({ ladder }) => ladder.unit === '%' && ladder.bands.some((band) => band.upTo !== undefined))!;
+    const limit = percent.ladder.bands.find((band) => band.upTo !== undefined)!.upTo!;
+    const value = `${limit}.00001`;
+    const query = new URLSearchParams({ lookup: percent.procedure.id, action: percent.ladder.action, value });
+    const { page, errors } = await open(sample, `/approvals/?${query}`);
+    const result = page.locator('#lookup-result');
+    await expect.poll(() => result.getAttribute('data-outcome')).toBe('approver');
+    const above = percent.ladder.bands.find((band) => band.over === limit)!;
+    expect(await result.getAttribute('data-approver')).toBe(roleName(published, above.approver));
+    // The answer names the value as compared, not rounded to the bound it exceeds.
+    expect(await result.textContent()).toContain(`${limit}.00001 %`);
+    expect(await result.textContent()).not.toMatch(new RegExp(`(^|[^.\\d])${limit} % falls`));
+    // Typing keeps the address in step, so the answer can be passed on.
+    await page.fill('#lookup-value', '200000');
+    await expect.poll(() => result.getAttribute('data-implausible')).toBe('');
+    expect(new URL(page.url()).searchParams.get('value')).toBe('200000');
+    expect(await result.locator('.ho-lookup-share a').getAttribute('href')).toContain('value=200000');
+    await page.fill('#lookup-value', '500.000');
+    await expect.poll(() => result.getAttribute('data-outcome')).toBe('ambiguous');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('filters the matrix by role, order type and metric, and shows that role\'s authority everywhere', async () => {
     const { page } = await open(sample, '/approvals/');
     await page.selectOption('#filter-role', 'finance-controller');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approvalLadders, bandContains, formatBand, formatBandWrapping, lookupApproval, parseValue } from '../../src/lib/approvals.ts';
+import { ambiguousValue, approvalLadders, bandContains, formatBand, formatBandWrapping, formatExact, implausibleValue, lookupApproval, parseValue } from '../../src/lib/approvals.ts';
 import { checkDir, sampleDir } from '../support/package.ts';
 
 describe('formatBand', () => {
@@ -96,5 +96,26 @@ describe('formatBandWrapping', () => {
   it('keeps each bound on one line and breaks only at the dash', () => {
     expect(formatBandWrapping({ over: 25000, upTo: 100000 }, 'EUR')).toBe('>\u00a025,000\u00a0EUR – ≤\u00a0100,000\u00a0EUR');
     expect(formatBandWrapping({ upTo: 5 }, '%')).toBe('≤\u00a05\u00a0%');
+  });
+});
+
+describe('lookup values', () => {
+  it('show every decimal the value was compared with', () => {
+    expect(formatExact(5.00001, 'en')).toBe('5.00001');
+    expect(formatExact(100000.5, 'zh-CN')).toBe('100,000.5');
+  });
+
+  it('refuse dot-grouped thousands, which a German reader means as thousands', () => {
+    expect(ambiguousValue('500.000')).toBe(true);
+    expect(ambiguousValue('1.234.567')).toBe(true);
+    expect(ambiguousValue('500.00')).toBe(false);
+    expect(ambiguousValue('5.00001')).toBe(false);
+    expect(ambiguousValue('500,000')).toBe(false);
+  });
+
+  it('flag a percentage over 100', () => {
+    expect(implausibleValue(200000, '%')).toBe(true);
+    expect(implausibleValue(100, '%')).toBe(false);
+    expect(implausibleValue(200000, 'EUR')).toBe(false);
   });
 });

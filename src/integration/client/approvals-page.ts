@@ -2,17 +2,19 @@
 // It runs on the static page without a server; the ladders come from JSON the
 // page embeds, and the band logic is the same module the build uses, so the
 // lookup and the matrix can never disagree about a boundary.
-import { formatBand, formatNumber, lookupApproval, parseValue } from '../../lib/approvals.ts';
+import { ambiguousValue, formatBand, formatExact, implausibleValue, lookupApproval, parseValue } from '../../lib/approvals.ts';
 import { around, fill } from '../../lib/i18n/approvals.ts';
 
 /** What the page embeds for the lookup: the ladders with display names, and the sentences it answers in. */
 export interface LookupData {
   locale: string;
-  labels: Record<'approvedBy' | 'overlap' | 'negative' | 'gap' | 'above' | 'invalid' | 'conditions' | 'condition' | 'prompt' | 'showing', string>;
+  labels: Record<'approvedBy' | 'overlap' | 'negative' | 'gap' | 'above' | 'invalid' | 'ambiguous' | 'implausible' | 'share' | 'conditions' | 'condition' | 'prompt' | 'showing', string>;
   ladders: {
     orderType: string;
     /** Procedure title. */
     procedure: string;
+    /** Procedure id: with the action, what names the ladder in a shared address. */
+    procedureId: string;
     action: string;
     unit: string;
     /** `approver` is the role's display name. */
@@ -54,7 +56,20 @@ function initLookup(data: LookupData) {
   const result = element<HTMLElement>('lookup-result');
   if (!form || !orderType || !ladderSelect || !input || !unit || !result) return;
   const { labels, locale } = data;
-  const quantity = (value: number, ladderUnit: string) => `${formatNumber(value, locale)} ${ladderUnit}`;
+  const quantity = (value: number, ladderUnit: string) => `${formatExact(value, locale)} ${ladderUnit}`;
+
+  // An answer has an address: ?lookup=<procedure>&action=<action>&value=<as typed>, kept beside the matrix filters.
+  const LOOKUP_PARAMS = ['lookup', 'action', 'value'] as const;
+  const share = (ladder: LookupData['ladders'][number] | undefined, text: string) => {
+    const query = new URLSearchParams(location.search);
+    for (const name of LOOKUP_PARAMS) query.delete(name);
+    if (ladder && text !== '') {
+      query.set('lookup', ladder.procedureId);
+      query.set('action', ladder.action);
+      query.set('value', text);
+    }
+    history.replaceState(null, '', `${location.pathname}${query.size > 0 ? `?${query}` : ''}${location.hash}`);
+  };
 
   const fillLadders = () => {
     const current = ladderSelect.value;
@@ -70,8 +85,15 @@ function initLookup(data: LookupData) {
     unit.textContent = ladder?.unit ?? '';
     const text = input.value.trim();
     result.dataset.outcome = '';
+    delete result.dataset.implausible;
+    share(ladder, text);
     if (!ladder || text === '') {
       result.replaceChildren(paragraph(labels.prompt));
+      return;
+    }
+    if (ambiguousValue(text)) {
+      result.dataset.outcome = 'ambiguous';
+      result.replaceChildren(paragraph(fill(labels.ambiguous, { text })));
       return;
     }
     const value = parseValue(text, ladder.unit);
@@ -98,6 +120,14 @@ function initLookup(data: LookupData) {
     if (found.conditions.length > 0) {
       parts.push(paragraph(labels.conditions), list(found.conditions.map((condition) => fill(labels.condition, { when: condition.when, approver: condition.approver }))));
     }
+    if (implausibleValue(value, ladder.unit)) {
+      result.dataset.implausible = '';
+      parts.unshift(paragraph(fill(labels.implausible, { value: shown })));
+    }
+    const link = paragraph('');
+    link.className = 'ho-lookup-share';
+    link.append(Object.assign(document.createElement('a'), { href: location.href, textContent: labels.share }));
+    parts.push(link);
     result.replaceChildren(...parts);
   };
 
@@ -111,7 +141,15 @@ function initLookup(data: LookupData) {
     event.preventDefault();
     answer();
   });
-  fillLadders();
+  // Opened from a shared address: choose its ladder and value, then answer.
+  const query = new URLSearchParams(location.search);
+  const shared = data.ladders.findIndex((ladder) => ladder.procedureId === query.get('lookup') && ladder.action === query.get('action'));
+  if (shared >= 0) {
+    orderType.value = data.ladders[shared]!.orderType;
+    fillLadders();
+    ladderSelect.value = String(shared);
+    input.value = query.get('value') ?? '';
+  } else fillLadders();
   answer();
 }
 
@@ -143,8 +181,12 @@ function initFilters(data: LookupData) {
     for (const cell of matrix.querySelectorAll<HTMLElement>('[data-role]')) cell.classList.toggle('ho-role-match', cell.dataset.role === role);
     const rows = [...matrix.querySelectorAll<HTMLElement>('tr[data-ladder]')];
     status.textContent = fill(data.labels.showing, { shown: rows.filter((row) => !row.hidden).length, total: rows.length });
-    const next = new URLSearchParams();
-    for (const name of filters) if (select(name).value) next.set(name, select(name).value);
+    // The lookup's parameters stay as they are: a filtered matrix and an answer can share one address.
+    const next = new URLSearchParams(location.search);
+    for (const name of filters) {
+      if (select(name).value) next.set(name, select(name).value);
+      else next.delete(name);
+    }
     history.replaceState(null, '', `${location.pathname}${next.size > 0 ? `?${next}` : ''}${location.hash}`);
   };
   form.addEventListener('change', apply);
