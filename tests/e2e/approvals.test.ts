@@ -359,7 +359,7 @@ describe('order types compared', () => {
 describe('the Chinese portal', () => {
   it('shows the approval pages and the differences panel in Chinese only', async () => {
     const words = packageWords(chineseDir);
-    const allowed = ['Ctrl', 'approvals', 'csv', 'json', 'Excel', 'LibreOffice'];
+    const allowed = ['Ctrl', 'approvals', 'csv', 'json', 'xlsx', 'Excel', 'LibreOffice'];
     for (const path of ['/approvals/', '/approvals/compare/', '/procedures/sample/sample-order/']) {
       const { page, errors } = await open(chinese, path);
       const text = await page.locator('main').innerText();
