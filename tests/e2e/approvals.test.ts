@@ -12,6 +12,7 @@ import { approvalLadders } from '../../src/lib/approvals.ts';
 import { approvalLabels } from '../../src/lib/i18n/approvals.ts';
 import { applyProfile } from '../../src/lib/profile.ts';
 import { roleName } from '../../src/lib/roles.ts';
+import { parseCsv } from '../support/csv.ts';
 import { checkDir, chineseDir, repoRoot, sampleDir } from '../support/package.ts';
 import { buildPackage, launchBrowser, runCli, serveDir, tempDir } from '../support/site.ts';
 import { packageWords, untranslatedWords } from '../support/ui-language.ts';
@@ -253,29 +254,6 @@ describe('approval exports', () => {
   });
 });
 
-/** The records of a CSV text, quoted fields with commas and line breaks kept whole; line ends LF or CRLF. */
-function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i]!;
-    if (quoted) {
-      if (char === '"' && body[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') record.push(field), (field = '');
-    else if (char === '\n' || char === '\r') {
-      if (char === '\r' && body[i + 1] === '\n') i++;
-      record.push(field), records.push(record), (record = []), (field = '');
-    } else field += char;
-  }
-  if (field !== '' || record.length > 0) record.push(field), records.push(record);
-  return records;
-}
 
 describe('the approvals workbook', () => {
   it('opens in LibreOffice with the same rows as approvals.csv, and reads back with exceljs', async () => {
@@ -292,8 +270,8 @@ describe('the approvals workbook', () => {
         (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stdout}\n${stderr}`)) : resolve()),
       ),
     );
-    const fromLibreOffice = csvRecords(await readFile(join(work, 'out', 'approvals-Approvals.csv'), 'utf8'));
-    const portal = csvRecords(await readFile(join(chinese.out, 'approvals.csv'), 'utf8'));
+    const fromLibreOffice = parseCsv((await readFile(join(work, 'out', 'approvals-Approvals.csv'), 'utf8')).replace(/^\uFEFF/, ''), false);
+    const portal = parseCsv((await readFile(join(chinese.out, 'approvals.csv'), 'utf8')).replace(/^\uFEFF/, ''));
     expect(fromLibreOffice).toEqual(portal);
     const rows = JSON.parse(await readFile(join(chinese.out, 'approvals.json'), 'utf8')) as ApprovalRow[];
     expect(fromLibreOffice).toHaveLength(rows.length + 1);

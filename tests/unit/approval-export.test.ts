@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { approvalColumns, approvalRows, approvalsCsv, approvalsJson, csvField, type ApprovalRow } from '../../src/lib/approval-export.ts';
 import { loadPackage } from '../../src/lib/package.ts';
 import { applyProfile } from '../../src/lib/profile.ts';
+import { parseCsv } from '../support/csv.ts';
 import { checkDir, chineseDir, filesOf, sampleDir } from '../support/package.ts';
 
 const handoverYaml = `title: Export test
@@ -79,27 +80,6 @@ function testPackage() {
   return pkg;
 }
 
-/** A strict RFC 4180 reader, to check what the writer produced. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else if (char === '\n' || char === '\r') throw new Error(`bare line break at ${i}`);
-    else field += char;
-  }
-  if (field !== '' || row.length > 0) throw new Error('last line not ended with CRLF');
-  return rows;
-}
 
 const exported = new Date(Date.UTC(2026, 8, 30));
 
