@@ -3,6 +3,7 @@ import { checkDeckEmbeds } from './deck-embeds.ts';
 import { checkDecks } from './deck-check.ts';
 import { checkDocumentBodies } from './document-check.ts';
 import { evidenceOf } from './evidence.ts';
+import { checkMasterData } from './masterdata.ts';
 import { checkInternalReferences } from './internal-references.ts';
 import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
@@ -61,6 +62,7 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...checkDecks(pkg, assets),
     ...checkInternalReferences(pkg),
     ...evidenceOf(pkg, assets).findings,
+    ...checkMasterData(pkg),
     ...completeness.findings,
     ...diagramFindings,
   ]);

@@ -155,6 +155,16 @@ export const findingCatalogue = {
     title: 'A follow-up check of a conflict is overdue',
     hint: 'Carry out the check and record done and finding.',
   },
+  'masterdata-open-create': {
+    severity: 'warning',
+    title: 'Too many roles, or the least senior, may create a kind of master data',
+    hint: 'Give creation to the owner and at most a few named roles; let the others request new records.',
+  },
+  'masterdata-no-duplicate-check': {
+    severity: 'warning',
+    title: 'Others than the owner create master data without a duplicate check',
+    hint: 'Write the duplicateCheck: what is searched (name, VAT number, terms) before a record is created.',
+  },
   'issue-open': {
     severity: 'warning',
     title: 'An issue has no archived solution',

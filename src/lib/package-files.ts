@@ -8,7 +8,7 @@ export type PackageFiles = ReadonlyMap<string, Uint8Array>;
 /** Which files belong to the package format (DESIGN.md section 4); anything else is ignored. */
 export function isPackageFile(path: string): boolean {
   return (
-    /^(handover|roles|glossary|conflicts|issues)\.ya?ml$/.test(path) ||
+    /^(handover|roles|glossary|conflicts|issues|masterdata)\.ya?ml$/.test(path) ||
     /^procedures\/[^/]+\/[^/]+\.mdx$/.test(path) ||
     /^customizations\/[^/]+\/(requirement\.mdx|implementation\.mdx|tests\.ya?ml)$/.test(path) ||
     /^customizations\/[^/]+\/$/.test(path) ||

@@ -6,6 +6,7 @@ import {
   handoverSchema,
   implementationSchema,
   issueSchema,
+  masterDataRuleSchema,
   pageSchema,
   procedureSchema,
   quizSchema,
@@ -19,6 +20,7 @@ import {
   type Handover,
   type Implementation,
   type Issue,
+  type MasterDataRule,
   type Page,
   type Procedure,
   type Quiz,
@@ -90,6 +92,8 @@ export interface HandoverPackage {
   procedures: ProcedureEntry[];
   customizations: CustomizationEntry[];
   conflicts: Located<Conflict>[];
+  /** Who may create and change each kind of master data (`masterdata.yaml`, optional). */
+  masterData: Located<MasterDataRule>[];
   issues: Located<Issue>[];
   decks: DeckEntry[];
   quizzes: QuizEntry[];
@@ -275,6 +279,7 @@ export function loadPackage(files: PackageFiles): LoadResult {
     procedures,
     customizations,
     conflicts: loadList('conflicts.yaml', conflictSchema, false)?.records ?? [],
+    masterData: loadList('masterdata.yaml', masterDataRuleSchema, false)?.records ?? [],
     issues: loadList('issues.yaml', issueSchema, false)?.records ?? [],
     decks,
     quizzes,
@@ -302,6 +307,6 @@ function misplacedMessage(path: string): string {
   const lowerExtension = path.replace(/\.[^./]+$/, (extension) => extension.toLowerCase());
   if (lowerExtension !== path && isPackageFile(lowerExtension)) return `this file is ignored because its extension is not written in lower case: rename it to ${lowerExtension}`;
   const rule = where.find(([pattern]) => pattern.test(path))?.[1];
-  const topLevel = new Set(['handover.yaml', 'roles.yaml', 'glossary.yaml', 'conflicts.yaml', 'issues.yaml']);
+  const topLevel = new Set(['handover.yaml', 'roles.yaml', 'glossary.yaml', 'conflicts.yaml', 'issues.yaml', 'masterdata.yaml']);
   return `this file is not part of the package format and is ignored: ${rule ?? `the top-level files are ${[...topLevel].join(', ')}${suggest(path, topLevel)}`}`;
 }

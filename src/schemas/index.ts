@@ -9,3 +9,4 @@ export * from './issue.ts';
 export * from './deck.ts';
 export * from './quiz.ts';
 export * from './page.ts';
+export * from './masterdata.ts';
