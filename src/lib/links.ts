@@ -73,6 +73,7 @@ export function publishedPages(pkg: HandoverPackage): Map<string, Set<string> | 
   }
   pages.set(routes.conflicts, new Set(pkg.conflicts.map((c) => c.data.id.toLowerCase())));
   pages.set(routes.issues, new Set(pkg.issues.map((i) => i.data.id.toLowerCase())));
+  if (pkg.masterData.length > 0) pages.set(routes.masterData, new Set(pkg.masterData.map((rule) => rule.data.id.toLowerCase())));
   for (const c of pkg.customizations) pages.set(routes.customization(c.id), undefined);
   for (const deck of pkg.decks) pages.set(routes.deck(deck.slug), undefined);
   for (const quiz of pkg.quizzes) for (const page of ['', 'paper/', 'answers/']) pages.set(`${routes.quiz(quiz.slug)}${page}`, undefined);

@@ -52,6 +52,7 @@ export function buildNavigation(pkg: HandoverPackage): NavGroup[] {
     { label: t('nav.conflicts'), link: routes.conflicts },
     { label: t('nav.issues'), link: routes.issues },
   ];
+  if (pkg.masterData.length > 0) registers.push({ label: t('nav.masterData'), link: routes.masterData });
   if (pkg.glossary.length > 0) registers.push({ label: t('nav.glossary'), link: routes.glossary });
   groups.push({ label: t('nav.registers'), items: registers });
   groups.push({

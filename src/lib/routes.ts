@@ -19,6 +19,7 @@ export const routes = {
   customization: (id: string) => `/customizations/${slugSegment(id)}/`,
   conflicts: '/conflicts/',
   issues: '/issues/',
+  masterData: '/master-data/',
   glossary: '/glossary/',
   procedure: (id: string) => docPath(`procedures/${id}.mdx`),
   approvals: '/approvals/',
