@@ -9,7 +9,7 @@ import { docPath, routes } from './routes.ts';
  * written as separate pages live together in one printable page.
  */
 
-export type ChapterKind = 'procedures' | 'customizations' | 'conflicts' | 'glossary';
+export type ChapterKind = 'procedures' | 'customizations' | 'conflicts' | 'masterdata' | 'glossary';
 
 export interface HandbookProcedure {
   procedure: ProcedureEntry;
@@ -55,7 +55,7 @@ const anchorOf = (prefix: string, id: string) => `hb-${prefix}-${id.toLowerCase(
 /**
  * The handbook of a (profile-filtered) package: procedures grouped by order
  * type in handover.yaml's order, then customizations, the conflict register
- * and the glossary. Empty chapters are left out; order types without a
+ * the master-data rules and the glossary. Empty chapters are left out; order types without a
  * procedure stay in, so the gap shows in print too.
  */
 export function handbookPlan(pkg: HandoverPackage): HandbookPlan {
@@ -108,6 +108,7 @@ export function handbookPlan(pkg: HandoverPackage): HandbookPlan {
     });
   }
 
+  if (pkg.masterData.length > 0) chapter('masterdata');
   if (pkg.glossary.length > 0) chapter('glossary');
   return { chapters, groups, customizations, conflicts, glossary: pkg.glossary, toc };
 }

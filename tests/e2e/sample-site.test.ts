@@ -47,6 +47,15 @@ describe('the built sample portal', () => {
     expect(issues).toContain('co-issue-oldest');
   });
 
+  it('has the master-data rules as a matrix, a section per rule and a handbook chapter', async () => {
+    const { pkg } = await checkDir(sampleDir);
+    const page = readFileSync(pageFile('/master-data/'), 'utf8');
+    expect([...page.matchAll(/<tr data-rule="([^"]+)"/g)].map((match) => match[1])).toEqual(pkg.masterData.map((rule) => rule.data.id));
+    // Payment terms: only the finance controller creates them.
+    expect(page).toMatch(/<tr data-rule="MD-02">[\s\S]*?<td data-role="finance-controller" data-rights="owner create change">/);
+    expect(readFileSync(pageFile('/handbook/'), 'utf8')).toContain('hb-chapter--masterdata');
+  });
+
   it("shows an issue's screenshot evidence on the issue log, published beside it", () => {
     const issues = readFileSync(pageFile('/issues/'), 'utf8');
     const src = /<ul class="ho-evidence"[^>]*>\s*<li[^>]*><a href="([^"]+)"[^>]*><img src="\1"/.exec(issues)?.[1];
