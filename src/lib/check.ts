@@ -4,6 +4,7 @@ import { checkDecks } from './deck-check.ts';
 import { checkDocumentBodies } from './document-check.ts';
 import { evidenceOf } from './evidence.ts';
 import { checkMasterData } from './masterdata.ts';
+import { checkAuthoring } from './authoring-checks.ts';
 import { checkInternalReferences } from './internal-references.ts';
 import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
@@ -63,6 +64,7 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...checkInternalReferences(pkg),
     ...evidenceOf(pkg, assets).findings,
     ...checkMasterData(pkg),
+    ...checkAuthoring(pkg),
     ...completeness.findings,
     ...diagramFindings,
   ]);

@@ -165,6 +165,26 @@ export const findingCatalogue = {
     title: 'Others than the owner create master data without a duplicate check',
     hint: 'Write the duplicateCheck: what is searched (name, VAT number, terms) before a record is created.',
   },
+  'placeholder-left': {
+    severity: 'warning',
+    title: 'Text that handover new wrote to be replaced is still there',
+    hint: 'Replace it with the real content, or delete it.',
+  },
+  'missing-steps': {
+    severity: 'warning',
+    title: 'A procedure has no Steps list',
+    hint: 'Write a numbered list under a "## Steps" heading (## 步骤 in Chinese packages).',
+  },
+  'unknown-currency': {
+    severity: 'warning',
+    title: 'A currency or ladder unit is not an ISO currency code',
+    hint: 'Write % for shares and a three-letter ISO 4217 code (EUR, USD, CNY) for amounts.',
+  },
+  'duplicate-flow': {
+    severity: 'warning',
+    title: 'A procedure has more than one flowchart',
+    hint: 'Keep one flow per procedure: decks and comparisons take the first; split the procedure if it holds two processes.',
+  },
   'issue-open': {
     severity: 'warning',
     title: 'An issue has no archived solution',
