@@ -89,6 +89,24 @@ describe.each(['sample', 'zh-cn'])('the built %s portal', (name) => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('fits a 390-pixel phone on every page: nothing scrolls sideways, and the title is never cut', async () => {
+    const { out, server } = site();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const wide: string[] = [];
+    for (const path of pagesOf(out).filter((p) => p !== '/404.html')) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide.push(`${path}: ${width}px`);
+    }
+    expect(wide).toEqual([]);
+    const title = await page.evaluate(() => {
+      const span = document.querySelector<HTMLElement>('.site-title span');
+      return span && { scroll: span.scrollWidth, client: span.clientWidth };
+    });
+    expect(title!.scroll).toBeLessThanOrEqual(title!.client);
+    await page.close();
+  });
 });
 
 /** The pages the issue names for the accessibility audit. */
