@@ -1,7 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { labels as labelsOf } from '../../src/lib/i18n.ts';
 import { routes } from '../../src/lib/routes.ts';
 import { chineseDir } from '../support/package.ts';
 import { launchBrowser, serveDir } from '../support/site.ts';
@@ -116,6 +118,14 @@ describe('search in the Chinese portal', () => {
     expect(text).toContain('相关的结果');
     expect(text).toContain('内容类型');
     expect(untranslatedWords(text, packageWords(chineseDir))).toEqual([]);
+  });
+
+  it('indexes the procedure text, not the panel labels run into their values', () => {
+    const labels = labelsOf('zh-CN');
+    const fragments = readdirSync(join(out, 'pagefind', 'fragment')).map((name) => JSON.parse(gunzipSync(readFileSync(join(out, 'pagefind', 'fragment', name))).subarray(12).toString('utf8')) as { url: string; content: string });
+    const procedure = fragments.find((f) => f.url.startsWith('/procedures/standard/'))!;
+    expect(procedure.content.length).toBeGreaterThan(100);
+    for (const label of [labels('procedure.orderType'), labels('procedure.owner'), labels('procedure.reviewBy')]) expect(procedure.content, label).not.toContain(label);
   });
 
   it('lists one sub-result per register record', async () => {
