@@ -9,7 +9,7 @@ import { docPath, routes } from './routes.ts';
  * written as separate pages live together in one printable page.
  */
 
-export type ChapterKind = 'procedures' | 'customizations' | 'conflicts' | 'masterdata' | 'glossary';
+export type ChapterKind = 'procedures' | 'approvals' | 'customizations' | 'conflicts' | 'issues' | 'masterdata' | 'glossary';
 
 export interface HandbookProcedure {
   procedure: ProcedureEntry;
@@ -55,7 +55,7 @@ const anchorOf = (prefix: string, id: string) => `hb-${prefix}-${id.toLowerCase(
 /**
  * The handbook of a (profile-filtered) package: procedures grouped by order
  * type in handover.yaml's order, then customizations, the conflict register
- * the master-data rules and the glossary. Empty chapters are left out; order types without a
+ * the approval matrix, the issue log, the master-data rules and the glossary. Empty chapters are left out; order types without a
  * procedure stay in, so the gap shows in print too.
  */
 export function handbookPlan(pkg: HandoverPackage): HandbookPlan {
@@ -88,6 +88,9 @@ export function handbookPlan(pkg: HandoverPackage): HandbookPlan {
     });
   }
 
+  // The approval matrix: every ladder in one table, for the auditor's copy.
+  if (pkg.procedures.some((procedure) => (procedure.data.approvals?.length ?? 0) > 0)) chapter('approvals');
+
   const customizations: HandbookPlan['customizations'] = [];
   if (pkg.customizations.length > 0) {
     const n = chapter('customizations');
@@ -108,6 +111,7 @@ export function handbookPlan(pkg: HandoverPackage): HandbookPlan {
     });
   }
 
+  if (pkg.issues.length > 0) chapter('issues');
   if (pkg.masterData.length > 0) chapter('masterdata');
   if (pkg.glossary.length > 0) chapter('glossary');
   return { chapters, groups, customizations, conflicts, glossary: pkg.glossary, toc };
