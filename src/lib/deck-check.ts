@@ -86,7 +86,10 @@ export function checkDeck(deck: DeckEntry, pkg: HandoverPackage, assets: Package
   const findings = unsafeMarkup(deck);
   for (const reference of deckAssetReferences(deck)) {
     const resolved = resolvePackagePath(deck.file, reference.path, assets);
-    if (resolved.kind === 'outside') findings.push(finding('outside-package', { file: deck.file, line: reference.line }, `"${reference.path}" leads outside the package`));
+    // The build converts decks to PDF and PPTX in a browser, which would fetch a remote image from the build machine.
+    if (resolved.kind === 'remote' && /^https?:|^\/\//i.test(reference.path)) {
+      findings.push(finding('outside-package', { file: deck.file, line: reference.line }, `"${reference.path}" is an address on the web; a deck shows files of the package only, so copy the image into the package`));
+    } else if (resolved.kind === 'outside') findings.push(finding('outside-package', { file: deck.file, line: reference.line }, `"${reference.path}" leads outside the package`));
     else if (resolved.kind === 'missing') findings.push(finding('missing-file', { file: deck.file, line: reference.line }, `"${reference.path}" is not a file of the package (looked for ${resolved.path})`));
   }
   let expanded: string;
