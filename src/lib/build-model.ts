@@ -2,7 +2,7 @@ import { checkPackage, profileCheck, type CheckOptions, type CheckResult } from 
 import { diagramDocuments, type DiagramSource } from './diagrams.ts';
 import { evidenceOf, type EvidenceFile } from './evidence.ts';
 import { sourceFingerprint } from './fingerprint.ts';
-import type { HandoverPackage, ProcedureEntry } from './package.ts';
+import type { HandoverPackage } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
 import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { applyProfile, publishedDocuments, type Profile } from './profile.ts';
@@ -40,7 +40,6 @@ export interface BuildModel {
   locale: 'en' | 'zh-CN';
   /** Package-relative paths of the MDX documents the profile publishes. */
   documents: ReadonlySet<string>;
-  procedureById: ReadonlyMap<string, ProcedureEntry>;
   /** Every diagram the profile publishes, in document order. */
   diagrams: readonly PublishedDiagram[];
   /** The SHA-256 of each package file's bytes as read, by path: the exact text a sign-off names. */
@@ -66,7 +65,6 @@ export async function createBuildModel(files: PackageFiles, options: BuildModelO
     pkg,
     locale: fullCheck.pkg.meta?.data.locale ?? 'en',
     documents: publishedDocuments(pkg),
-    procedureById: new Map(pkg.procedures.map((p) => [p.id, p])),
     diagrams: diagramDocuments(pkg).flatMap((doc) => doc.diagrams.map((diagram) => ({ ...diagram, file: doc.file }))),
     fingerprints: new Map([...files].map(([path, bytes]) => [path, sourceFingerprint(bytes)])),
     assets,

@@ -5,6 +5,7 @@ import { finding, type Finding } from './findings.ts';
 import { marpHtmlAllowList, unsafeAttribute, unsafeElement } from './markup-policy.ts';
 import type { DeckEntry, HandoverPackage } from './package.ts';
 import { resolvePackagePath, type PackageAssets } from './package-paths.ts';
+import { proseLines } from './prose-lines.ts';
 
 /** A file a deck names: an image, a background, a `url(...)` in a directive or a style. */
 export interface DeckAssetReference {
@@ -12,37 +13,22 @@ export interface DeckAssetReference {
   line: number;
 }
 
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const IMAGE = /!\[[^\]]*\]\(\s*<?([^)\s>]+)/g;
 const IMG_SRC = /<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']/gi;
 const CSS_URL = /url\(\s*["']?([^"')]+?)["']?\s*\)/g;
 const TAG = /<([a-zA-Z][\w-]*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*)\s*\/?>/g;
 const ATTRIBUTE = /([^\s=>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g;
 
-/** The lines of a deck outside code, with their file line: what Marp reads as Markdown and HTML. */
-function proseLines(deck: Pick<DeckEntry, 'raw'>): { text: string; line: number }[] {
-  const lines: { text: string; line: number }[] = [];
-  let fence: string | undefined;
-  deck.raw.split(/\r?\n/).forEach((text, index) => {
-    const marker = FENCE.exec(text)?.[1];
-    if (marker && (!fence || marker.startsWith(fence))) {
-      fence = fence ? undefined : marker;
-      return;
-    }
-    if (!fence) lines.push({ text: text.replace(/`[^`]*`/g, ''), line: index + 1 });
-  });
-  return lines;
-}
 
 /** Every file a deck names, with its line; remote addresses included (the caller skips them). */
 export function deckAssetReferences(deck: Pick<DeckEntry, 'raw'>): DeckAssetReference[] {
-  return proseLines(deck).flatMap(({ text, line }) => [...text.matchAll(IMAGE), ...text.matchAll(IMG_SRC), ...text.matchAll(CSS_URL)].map((match) => ({ path: match[1]!, line })));
+  return proseLines(deck.raw).flatMap(({ text, line }) => [...text.matchAll(IMAGE), ...text.matchAll(IMG_SRC), ...text.matchAll(CSS_URL)].map((match) => ({ path: match[1]!, line })));
 }
 
 /** Raw HTML outside the allow-list (README, Security); comments and `<style>` are Marp's own and allowed. */
 function unsafeMarkup(deck: DeckEntry): Finding[] {
   const findings: Finding[] = [];
-  for (const { text, line } of proseLines(deck)) {
+  for (const { text, line } of proseLines(deck.raw)) {
     const visible = text.replace(/<!--.*?-->/g, '');
     for (const tag of visible.matchAll(TAG)) {
       const name = tag[1]!;

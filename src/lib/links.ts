@@ -4,6 +4,7 @@ import type { DocumentEntry, HandoverPackage } from './package.ts';
 import { approvalExportFiles } from './approval-export.ts';
 import { approvalWorkbookFile } from './approval-workbook.ts';
 import { deckFiles } from './decks.ts';
+import { proseLines } from './prose-lines.ts';
 import { docPath, routes } from './routes.ts';
 
 /** A link written in a document body. */
@@ -23,21 +24,14 @@ const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 /** Every link of a Markdown/MDX body, outside code, with its file line. */
 export function extractLinks(body: string, firstLine = 1): BodyLink[] {
   const links: BodyLink[] = [];
-  let fence: string | undefined;
-  body.split(/\r?\n/).forEach((raw, index) => {
-    const marker = FENCE.exec(raw)?.[1];
-    if (marker && (!fence || marker.startsWith(fence))) {
-      fence = fence ? undefined : marker;
-      return;
-    }
-    if (fence) return;
+  for (const prose of proseLines(body, firstLine)) {
     // Images are files of the package, not pages (the document check follows those); a badge keeps its link.
-    const line = raw.replace(/`[^`]*`/g, '').replace(/!\[[^\]]*\]\([^)]*\)/g, '');
+    const line = prose.text.replace(/!\[[^\]]*\]\([^)]*\)/g, '');
     const found = [...line.matchAll(MARKDOWN_LINK), ...line.matchAll(HTML_HREF)].map((match) => match[1]!);
     const reference = REFERENCE_DEFINITION.exec(line)?.[1];
     if (reference) found.push(reference);
-    for (const url of found) links.push({ url, line: firstLine + index });
-  });
+    for (const url of found) links.push({ url, line: prose.line });
+  }
   return links;
 }
 

@@ -15,14 +15,14 @@ describe('createBuildModel', () => {
 
   it('publishes for its profile: the public view leaves internal documents and their diagrams out', async () => {
     const publicModel = await createBuildModel(files, { today, profile: 'public', parseDiagrams: false });
-    expect([...publicModel.procedureById.keys()]).toEqual(['standard/open']);
+    expect(publicModel.pkg.procedures.map((p) => p.id)).toEqual(['standard/open']);
     expect([...publicModel.documents]).toEqual(['procedures/standard/open.mdx']);
     expect(publicModel.diagrams.map((d) => [d.file, d.line, d.source])).toEqual([['procedures/standard/open.mdx', 12, 'flowchart TD\n  A --> B']]);
     // The full check still sees both, so a defect in internal content still refuses the build.
     expect(publicModel.fullCheck.pkg.procedures.map((p) => p.id).sort()).toEqual(['standard/open', 'standard/secret']);
 
     const internalModel = await createBuildModel(files, { today, profile: 'internal', parseDiagrams: false });
-    expect([...internalModel.procedureById.keys()].sort()).toEqual(['standard/open', 'standard/secret']);
+    expect(internalModel.pkg.procedures.map((p) => p.id).sort()).toEqual(['standard/open', 'standard/secret']);
     expect(internalModel.diagrams).toHaveLength(2);
   });
 
