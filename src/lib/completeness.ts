@@ -93,13 +93,31 @@ export interface Completeness {
  * `today`, never on the day itself.
  */
 export function assessCompleteness(pkg: HandoverPackage, today: Date): Completeness {
-  const items: ChecklistItem[] = [];
-  const isPast = (date: Date) => date.getTime() < today.getTime();
+  const items = [
+    ...orderTypeItems(pkg),
+    ...procedureItems(pkg, today),
+    ...trainingItems(pkg),
+    ...customizationItems(pkg),
+    ...conflictItems(pkg, today),
+    ...issueLogItems(pkg),
+  ];
+  for (const item of items) if (item.status !== 'ok') item.code = item.check;
 
-  pkg.meta?.data.orderTypes.forEach((type, index) => {
+  const parts = PART_IDS.map((id): ChecklistPart => {
+    const own = items.filter((item) => item.part === id);
+    const ok = own.filter((item) => item.status === 'ok').length;
+    return { id, items: own, ok, score: own.length === 0 ? 100 : Math.round((100 * ok) / own.length) };
+  });
+  const findings = items.filter((item) => item.code).map((item) => finding(item.code!, { file: item.file, line: item.line }, item.message));
+  return { parts, findings };
+}
+
+/** Work standards: every declared order type has at least one procedure. */
+function orderTypeItems(pkg: HandoverPackage): ChecklistItem[] {
+  return (pkg.meta?.data.orderTypes ?? []).map((type, index) => {
     // Counted by file, so a procedure that fails validation does not also make its order type "missing".
     const count = [...pkg.declared.procedures].filter((id) => id.startsWith(`${type.id}/`)).length;
-    items.push({
+    return {
       part: 'work-standards',
       check: 'missing-procedure',
       status: count > 0 ? 'ok' : 'missing',
@@ -109,15 +127,17 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
       line: count > 0 ? undefined : pkg.meta!.lineOf(['orderTypes', index]),
       label: type.name,
       count,
-    });
+    };
   });
+}
 
-  const coveredByDecks = new Set(pkg.decks.flatMap((deck) => deck.data.covers));
-  for (const procedure of pkg.procedures) {
+/** Work standards: each procedure reviewed in time, each key procedure drawn as a flow. */
+function procedureItems(pkg: HandoverPackage, today: Date): ChecklistItem[] {
+  return pkg.procedures.flatMap((procedure): ChecklistItem[] => {
     const { data } = procedure;
     const subject = { kind: 'procedure', id: procedure.id } as const;
-    const overdue = isPast(data.reviewBy);
-    items.push({
+    const overdue = data.reviewBy.getTime() < today.getTime();
+    const review: ChecklistItem = {
       part: 'work-standards',
       check: 'review-overdue',
       status: overdue ? 'overdue' : 'ok',
@@ -127,33 +147,48 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
       line: procedure.lineOf(['reviewBy']),
       due: data.reviewBy,
       label: data.title,
-    });
-    if (data.criticality !== 'key') continue;
+    };
+    if (data.criticality !== 'key') return [review];
     const drawn = extractDiagrams(procedure.body).length > 0;
-    items.push({
-      part: 'work-standards',
-      check: 'missing-diagram',
-      status: drawn ? 'ok' : 'missing',
-      subject,
-      message: drawn ? 'has a flow diagram' : 'key procedure without a flow diagram; add a ```mermaid fence',
-      file: procedure.file,
-      line: procedure.bodyLine,
-      label: data.title,
-    });
-    const covered = coveredByDecks.has(procedure.id);
-    items.push({
-      part: 'training',
-      check: 'deck-uncovered',
-      status: covered ? 'ok' : 'missing',
-      subject,
-      message: covered ? 'covered by a training deck' : 'key procedure that no deck covers; add it to the covers of a deck',
-      file: procedure.file,
-      line: 1,
-      label: data.title,
-    });
-  }
+    return [
+      review,
+      {
+        part: 'work-standards',
+        check: 'missing-diagram',
+        status: drawn ? 'ok' : 'missing',
+        subject,
+        message: drawn ? 'has a flow diagram' : 'key procedure without a flow diagram; add a ```mermaid fence',
+        file: procedure.file,
+        line: procedure.bodyLine,
+        label: data.title,
+      },
+    ];
+  });
+}
 
-  for (const customization of pkg.customizations) {
+/** Training: every key procedure is covered by a deck. */
+function trainingItems(pkg: HandoverPackage): ChecklistItem[] {
+  const coveredByDecks = new Set(pkg.decks.flatMap((deck) => deck.data.covers));
+  return pkg.procedures
+    .filter((procedure) => procedure.data.criticality === 'key')
+    .map((procedure) => {
+      const covered = coveredByDecks.has(procedure.id);
+      return {
+        part: 'training',
+        check: 'deck-uncovered',
+        status: covered ? 'ok' : 'missing',
+        subject: { kind: 'procedure', id: procedure.id },
+        message: covered ? 'covered by a training deck' : 'key procedure that no deck covers; add it to the covers of a deck',
+        file: procedure.file,
+        line: 1,
+        label: procedure.data.title,
+      };
+    });
+}
+
+/** Customizations: requirement, implementation and tests present, and no failure left unaccepted. */
+function customizationItems(pkg: HandoverPackage): ChecklistItem[] {
+  return pkg.customizations.flatMap((customization): ChecklistItem[] => {
     const folder = `customizations/${customization.id}/`;
     const subject = { kind: 'customization', id: customization.id } as const;
     const label = customization.requirement?.data.title;
@@ -162,10 +197,10 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
       ['customization-missing-requirement', 'requirement'],
       ['customization-missing-implementation', 'implementation'],
     ];
-    for (const [check, key] of documents) {
+    const documentItems = documents.map(([check, key]): ChecklistItem => {
       const name = `${key}.mdx`;
       const present = customization[key] !== undefined || customization.files.has(name);
-      items.push({
+      return {
         part: 'customizations',
         check,
         status: present ? 'ok' : 'missing',
@@ -173,11 +208,11 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
         message: present ? `has ${name}` : `customization "${customization.id}" has no ${name}`,
         file: `${folder}${present ? name : ''}`,
         label,
-      });
-    }
+      };
+    });
     // A tests file that failed to load is reported by the loader; only a customization without one has no tests.
     const testsFile = customization.tests?.file ?? ['tests.yaml', 'tests.yml'].find((name) => customization.files.has(name));
-    items.push({
+    const testsItem: ChecklistItem = {
       part: 'customizations',
       check: 'customization-missing-tests',
       status: testsFile ? 'ok' : 'missing',
@@ -185,11 +220,11 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
       message: testsFile ? `has ${testsFile.slice(folder.length)}` : `customization "${customization.id}" has no tests.yaml`,
       file: testsFile ?? folder,
       label,
-    });
-    for (const record of customization.tests?.records ?? []) {
+    };
+    const recordItems = (customization.tests?.records ?? []).map((record): ChecklistItem => {
       const { data } = record;
       const failed = isUnexcusedFailure(data);
-      items.push({
+      return {
         part: 'customizations',
         check: 'test-failed',
         status: failed ? 'failed' : 'ok',
@@ -200,14 +235,18 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
         file: record.file,
         line: record.lineOf(['result']),
         label: data.case,
-      });
-    }
-  }
+      };
+    });
+    return [...documentItems, testsItem, ...recordItems];
+  });
+}
 
-  for (const conflict of pkg.conflicts) {
-    conflict.data.checks?.forEach((check, index) => {
+/** Conflicts: every follow-up check done by its due date. */
+function conflictItems(pkg: HandoverPackage, today: Date): ChecklistItem[] {
+  return pkg.conflicts.flatMap((conflict) =>
+    (conflict.data.checks ?? []).map((check, index): ChecklistItem => {
       const overdue = isCheckOverdue(check, today);
-      items.push({
+      return {
         part: 'conflicts',
         check: 'conflict-check-overdue',
         status: overdue ? 'overdue' : 'ok',
@@ -222,34 +261,26 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
         due: check.due,
         done: check.done,
         label: conflict.data.title,
-      });
-    });
-  }
+      };
+    }),
+  );
+}
 
-  for (const issue of pkg.issues) {
-    const { data } = issue;
+/** Issue log: every issue resolved with its solution archived. */
+function issueLogItems(pkg: HandoverPackage): ChecklistItem[] {
+  return pkg.issues.map(({ data, file, lineOf }) => {
     const archived = data.status === 'resolved' && data.solution !== undefined;
-    items.push({
+    return {
       part: 'issue-log',
       check: 'issue-open',
       status: archived ? 'ok' : 'missing',
       subject: { kind: 'issue', id: data.id },
       message: archived ? `${data.id} resolved, solution archived` : data.status === 'open' ? `${data.id} is open: ${data.summary}` : `${data.id} is resolved without an archived solution`,
-      file: issue.file,
-      line: issue.lineOf([data.status === 'open' ? 'status' : 'solution']),
+      file,
+      line: lineOf([data.status === 'open' ? 'status' : 'solution']),
       label: data.summary,
-    });
-  }
-
-  for (const item of items) if (item.status !== 'ok') item.code = item.check;
-
-  const parts = PART_IDS.map((id): ChecklistPart => {
-    const own = items.filter((item) => item.part === id);
-    const ok = own.filter((item) => item.status === 'ok').length;
-    return { id, items: own, ok, score: own.length === 0 ? 100 : Math.round((100 * ok) / own.length) };
+    };
   });
-  const findings = items.filter((item) => item.code).map((item) => finding(item.code!, { file: item.file, line: item.line }, item.message));
-  return { parts, findings };
 }
 
 /** A failed test record with neither a usage limitation nor a waiver: the failure nobody has accepted. */
