@@ -1,6 +1,6 @@
 import { approvalLadders } from './approvals.ts';
 import { formatDate } from './dates.ts';
-import type { HandoverPackage } from './package.ts';
+import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import { roleName } from './roles.ts';
 
 /**
@@ -36,6 +36,12 @@ export interface ApprovalRow {
   initiatedByName: string | null;
   /** The day the export was made, YYYY-MM-DD, so a file found later says how old it is. */
   exported: string;
+  /**
+   * For a variant's ladder taken from its base: the id of the procedure that
+   * states it; "" when that procedure is not published; null for a ladder
+   * the procedure states itself.
+   */
+  inheritedFrom: string | null;
 }
 
 /** The columns, in the contract's order; also the CSV header. */
@@ -56,6 +62,7 @@ export const approvalColumns = [
   'initiatedBy',
   'initiatedByName',
   'exported',
+  'inheritedFrom',
 ] as const satisfies readonly (keyof ApprovalRow)[];
 
 export type ApprovalExportFormat = 'csv' | 'json';
@@ -74,6 +81,7 @@ export function approvalRows(pkg: HandoverPackage, exported: Date): ApprovalRow[
       initiatedBy: ladder.initiatedBy ?? null,
       initiatedByName: ladder.initiatedBy ? roleName(pkg, ladder.initiatedBy) : null,
       exported: formatDate(exported),
+      inheritedFrom: inheritedFrom(pkg, procedure),
     };
     return [
       ...ladder.bands.map((band) => ({
@@ -128,4 +136,10 @@ export function approvalsJson(rows: readonly ApprovalRow[]): string {
 /** The export in one format. */
 export function serializeApprovals(rows: readonly ApprovalRow[], format: ApprovalExportFormat): string {
   return format === 'csv' ? approvalsCsv(rows) : approvalsJson(rows);
+}
+
+function inheritedFrom(pkg: HandoverPackage, procedure: ProcedureEntry): string | null {
+  const from = procedure.inheritance.approvals;
+  if (from === undefined) return null;
+  return pkg.procedures.some((p) => p.id === from) ? from : '';
 }

@@ -2,7 +2,7 @@ import { extractDiagrams } from './diagrams.ts';
 import { finding, type Finding } from './findings.ts';
 import { scaffoldWords, type ScaffoldWord } from './i18n/scaffold.ts';
 import type { HandoverPackage } from './package.ts';
-import { procedureSteps } from './procedure-steps.ts';
+import { isInherited } from './variants.ts';
 
 /**
  * The words `handover new` writes for the author to replace. Headings and
@@ -49,14 +49,14 @@ export function checkAuthoring(pkg: HandoverPackage): Finding[] {
 
   for (const procedure of pkg.procedures) {
     // A variant inherits its base's steps unless it writes its own.
-    if (procedure.data.basedOn === undefined && procedureSteps(procedure.body) === undefined) {
+    if (procedure.data.basedOn === undefined && procedure.steps === undefined) {
       findings.push(finding('missing-steps', { file: procedure.file, line: procedure.bodyLine }, 'the body has no numbered list under a "Steps" heading (步骤 in Chinese); the comparison of order types and the differences panel read the steps from it'));
     }
     const flows = extractDiagrams(procedure.body, procedure.bodyLine).filter((diagram) => FLOWCHART.test(diagram.source));
     for (const extra of flows.slice(1)) {
       findings.push(finding('duplicate-flow', { file: procedure.file, line: extra.line }, 'a second flowchart: deck embeds ({{flow}}) and the comparison use the first one only; merge them or split the procedure'));
     }
-    procedure.data.approvals?.forEach((ladder, index) => {
+    if (!isInherited(procedure, 'approvals')) procedure.data.approvals?.forEach((ladder, index) => {
       if (ladder.unit !== '%' && !CURRENCIES.has(ladder.unit)) {
         findings.push(finding('unknown-currency', { file: procedure.file, line: procedure.lineOf(['approvals', index, 'unit']), field: `approvals.${index}.unit` }, `ladder ${index + 1} (${ladder.action}): "${ladder.unit}" is neither % nor an ISO currency code such as EUR or CNY`));
       }

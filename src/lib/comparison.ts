@@ -1,7 +1,6 @@
 import type { ApprovalBand, ApprovalCondition, ApprovalLadder, OrderType } from '../schemas/index.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import { align, similarityOf, wordDiff, type Aligned, type ChangeKind, type WordChange } from './text-diff.ts';
-import { procedureSteps } from './procedure-steps.ts';
 
 /**
  * Comparison of procedures (a variant against the procedure it is `basedOn`)
@@ -197,8 +196,8 @@ export interface ProcedureComparison {
 
 /** A variant procedure against its base. */
 export function compareProcedures(base: ProcedureEntry, variant: ProcedureEntry, locale = 'en'): ProcedureComparison {
-  const baseSteps = procedureSteps(base.body);
-  const variantSteps = procedureSteps(variant.body);
+  const baseSteps = base.steps;
+  const variantSteps = variant.steps;
   return {
     base,
     variant,

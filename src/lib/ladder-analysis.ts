@@ -2,6 +2,7 @@ import type { ApprovalBand, ApprovalLadder } from '../schemas/index.ts';
 import { finding, type Finding } from './findings.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import type { FieldPath } from './source.ts';
+import { isInherited } from './variants.ts';
 
 /**
  * Analysis of approval ladders (DESIGN.md sections 4 and 6): the gaps,
@@ -110,8 +111,9 @@ export function analyzeLadders(pkg: HandoverPackage): Finding[] {
   const ranks = new Map<string, number>();
   for (const role of pkg.roles) if (!ranks.has(role.data.id)) ranks.set(role.data.id, role.data.rank);
 
+  // An inherited ladder is its base's and is analysed there, once.
   const sites: LadderSite[] = pkg.procedures.flatMap((procedure) =>
-    (procedure.data.approvals ?? []).map((ladder, ladderIndex) => ({ procedure, ladder, ladderIndex })),
+    (isInherited(procedure, 'approvals') ? [] : (procedure.data.approvals ?? [])).map((ladder, ladderIndex) => ({ procedure, ladder, ladderIndex })),
   );
   return [...sites.flatMap((site) => analyzeLadder(site, ranks)), ...checkUnits(sites)];
 }

@@ -100,8 +100,12 @@ export class PackageReader {
     });
   }
 
-  /** A Markdown/MDX document: its frontmatter validated, its body kept with the line it starts on. */
-  document<S extends z.ZodType>(file: string, schema: S): DocumentEntry<z.output<S>> | undefined {
+  /**
+   * A Markdown/MDX document: its frontmatter validated, its body kept with
+   * the line it starts on. `complete` may add to a frontmatter record before
+   * it is validated (a variant's inherited fields).
+   */
+  document<S extends z.ZodType>(file: string, schema: S, complete?: (frontmatter: Record<string, unknown>) => Record<string, unknown>): DocumentEntry<z.output<S>> | undefined {
     const raw = this.text(file);
     if (raw === undefined) return undefined;
     const split = splitFrontmatter(raw);
@@ -120,7 +124,9 @@ export class PackageReader {
       this.findings.push(...parsed.findings);
       return undefined;
     }
-    const data = this.validate(schema, parsed.source.value ?? {}, file, parsed.source);
+    const value = parsed.source.value ?? {};
+    const isRecord = typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+    const data = this.validate(schema, complete && isRecord ? complete(value as Record<string, unknown>) : value, file, parsed.source);
     if (data === undefined) return undefined;
     return { ...located(data, file, parsed.source), body: split.body, bodyLine: split.bodyLine, raw };
   }

@@ -32,6 +32,7 @@ import { isPackageFile, type PackageFiles } from './package-files.ts';
 import { located, PackageReader } from './package-reader.ts';
 import type { FieldPath } from './source.ts';
 import { suggest } from './suggest.ts';
+import { inheritedFields, stepsOf, type Inheritance } from './variants.ts';
 
 /** Anything that came from a file and can point back at where it was written. */
 export interface Located<T> {
@@ -56,6 +57,10 @@ export interface DocumentEntry<T> extends Located<T> {
 export interface ProcedureEntry extends DocumentEntry<Procedure> {
   /** `<orderType>/<slug>`. */
   id: string;
+  /** The fields a variant takes from its base, each with the id of the procedure that states it; empty for others. */
+  inheritance: Inheritance;
+  /** The numbered steps, as plain text: the procedure's own Steps list or, for a variant without one, its base's. */
+  steps?: string[];
 }
 
 export interface CustomizationEntry {
@@ -128,10 +133,7 @@ export function loadPackage(files: PackageFiles): LoadResult {
   const roles = reader.list('roles.yaml', roleSchema, true);
   const pkg: HandoverPackage = {
     meta: loadMeta(reader),
-    procedures: under(/^procedures\/([^/]+)\/([^/]+)\.mdx$/).flatMap(([file, folder, slug]) => {
-      const entry = reader.document(file, procedureSchema);
-      return entry ? [{ ...entry, id: `${folder}/${slug}` }] : [];
-    }),
+    procedures: loadProcedures(reader, under(/^procedures\/([^/]+)\/([^/]+)\.mdx$/).map(([file, folder, slug]) => ({ file, id: `${folder}/${slug}` }))),
     customizations: [...new Set(under(/^customizations\/([^/]+)\//).map((match) => match[1]!))].map((id) => loadCustomization(reader, paths, id)),
     decks: under(/^decks\/([^/]+)\.md$/).flatMap(([file, slug]) => {
       const entry = reader.document(file, deckSchema);
@@ -173,6 +175,37 @@ function loadMeta(reader: PackageReader): Located<Handover> | undefined {
   const source = reader.yaml(file);
   const data = source && reader.validate(handoverSchema, source.value, file, source);
   return source && data ? located(data, file, source) : undefined;
+}
+
+/**
+ * The procedures, each base loaded before its variants so that a variant's
+ * frontmatter can be completed with what it leaves to its base before it is
+ * validated. Returned in file order.
+ */
+function loadProcedures(reader: PackageReader, files: readonly { file: string; id: string }[]): ProcedureEntry[] {
+  const fileOf = new Map(files.map(({ file, id }) => [id, file]));
+  const loaded = new Map<string, ProcedureEntry | undefined>();
+  const load = (id: string): ProcedureEntry | undefined => {
+    if (loaded.has(id)) return loaded.get(id);
+    // Marked before reading, so a cycle of basedOn meets an unloaded base and stops (references.ts reports the cycle).
+    loaded.set(id, undefined);
+    let base: ProcedureEntry | undefined;
+    let inheritance: Inheritance = {};
+    const entry = reader.document(fileOf.get(id)!, procedureSchema, (frontmatter) => {
+      const basedOn = frontmatter.basedOn;
+      base = typeof basedOn === 'string' && basedOn !== id && fileOf.has(basedOn) ? load(basedOn) : undefined;
+      if (!base) return frontmatter;
+      const inherited = inheritedFields(frontmatter, base);
+      inheritance = inherited.inheritance;
+      return { ...inherited.fields, ...frontmatter };
+    });
+    if (!entry) return undefined;
+    const { steps, from } = stepsOf(entry.body, base);
+    const procedure: ProcedureEntry = { ...entry, id, inheritance: from ? { ...inheritance, steps: from } : inheritance, steps };
+    loaded.set(id, procedure);
+    return procedure;
+  };
+  return files.flatMap(({ id }) => load(id) ?? []);
 }
 
 /** One customizations/<ID>/ folder: its documents and test records, each optional here (completeness reports what is absent). */

@@ -2,6 +2,7 @@ import { finding, type Finding } from './findings.ts';
 import type { HandoverPackage, Located } from './package.ts';
 import type { FieldPath } from './source.ts';
 import { suggest } from './suggest.ts';
+import { isInherited } from './variants.ts';
 
 /**
  * Cross-file rules: every id that is referenced must be declared, and every
@@ -71,12 +72,13 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
     if (pkg.meta && !orderTypeIds.has(data.orderType)) {
       findings.push(finding('unknown-order-type', at(entry, ['orderType']), `order type "${data.orderType}" is not declared in handover.yaml${suggest(data.orderType, orderTypeIds)}`));
     }
-    role(entry, ['owner'], data.owner);
+    // What a variant inherits is checked where it is written, in its base.
+    if (!isInherited(entry, 'owner')) role(entry, ['owner'], data.owner);
     if (data.basedOn !== undefined) {
       if (data.basedOn === entry.id) findings.push(finding('unknown-procedure', at(entry, ['basedOn']), 'a procedure cannot be based on itself'));
       else procedure(entry, ['basedOn'], data.basedOn);
     }
-    data.approvals?.forEach((ladder, ladderIndex) => {
+    if (!isInherited(entry, 'approvals')) data.approvals?.forEach((ladder, ladderIndex) => {
       role(entry, ['approvals', ladderIndex, 'initiatedBy'], ladder.initiatedBy);
       ladder.bands.forEach((band, bandIndex) => role(entry, ['approvals', ladderIndex, 'bands', bandIndex, 'approver'], band.approver));
       ladder.conditions?.forEach((condition, conditionIndex) => role(entry, ['approvals', ladderIndex, 'conditions', conditionIndex, 'approver'], condition.approver));

@@ -112,6 +112,7 @@ describe('approvalRows', () => {
       initiatedBy: null,
       initiatedByName: null,
       exported: '2026-09-30',
+      inheritedFrom: null,
     });
     for (const row of rows) expect(Object.keys(row)).toEqual([...approvalColumns]);
   });
@@ -156,7 +157,7 @@ describe('CSV', () => {
 
   it('starts with a byte order mark and the header, and ends every line with CRLF', () => {
     const csv = approvalsCsv(approvalRows(testPackage(), exported));
-    expect(csv.startsWith('\uFEFFprocedure,orderType,action,metric,unit,over,upTo,approver,approverName,condition,procedureTitle,version,effective,initiatedBy,initiatedByName,exported\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFFprocedure,orderType,action,metric,unit,over,upTo,approver,approverName,condition,procedureTitle,version,effective,initiatedBy,initiatedByName,exported,inheritedFrom\r\n')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '').includes('\n')).toBe(true); // the multi-line condition, inside quotes
     const rows = parseCsv(csv.slice(1));
@@ -185,6 +186,7 @@ describe('CSV', () => {
       initiatedBy: fc.option(text, { nil: null }),
       initiatedByName: fc.option(text, { nil: null }),
       exported: text,
+      inheritedFrom: fc.option(text, { nil: null }),
     });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 5 }), (rows: ApprovalRow[]) => {

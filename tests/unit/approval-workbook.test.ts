@@ -21,6 +21,7 @@ const row: ApprovalRow = {
   initiatedBy: 'rep',
   initiatedByName: 'Sales rep',
   exported: '2026-09-30',
+  inheritedFrom: null,
 };
 
 describe('approvalWorkbook', () => {

@@ -20,6 +20,8 @@ export interface LookupData {
     /** `approver` is the role's display name. */
     bands: { over?: number; upTo?: number; approver: string }[];
     conditions: { when: string; approver: string }[];
+    /** Set when the procedure inherits the ladder from its base: the sentence saying so. */
+    inherited?: string;
   }[];
 }
 
@@ -124,6 +126,7 @@ function initLookup(data: LookupData) {
       result.dataset.implausible = '';
       parts.unshift(paragraph(fill(labels.implausible, { value: shown })));
     }
+    if (ladder.inherited) parts.push(paragraph(ladder.inherited));
     const link = paragraph('');
     link.className = 'ho-lookup-share';
     link.append(Object.assign(document.createElement('a'), { href: location.href, textContent: labels.share }));
