@@ -62,7 +62,7 @@ export async function buildDecks(model: SiteModel, renderer: DiagramRenderer, ar
   try {
     const expanded = pkg.decks.map((deck) => ({ deck, name: basename(deckFiles(deck.slug).base), text: expandDeckEmbeds(deck, pkg, locale) }));
     await renderDiagrams(expanded, renderer);
-    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, ...(await prepareDeck(deck, text, renderer, locale, model)) })));
+    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, source: deck.file, ...(await prepareDeck(deck, text, renderer, locale, model)) })));
     const pending = decks.filter((d) => d.markdown.includes('class="ho-mermaid"'));
     await mkdir(decksDir, { recursive: true });
     // The HTML deck is published at decks/<name>/, so the files it names go beside it there.
@@ -85,10 +85,18 @@ export async function buildDecks(model: SiteModel, renderer: DiagramRenderer, ar
     let written = 0;
     const progress = (file: string) => logger.info(`decks [${++written}/${total}] ${file}`);
 
-    await Promise.all([
-      convert(await inputDir(work, 'html', decks), decksDir, sharedArgs, [[]], logger, progress),
-      ...groups.map(async (group, index) => convert(await inputDir(work, `browser-${index}`, group), decksDir, sharedArgs, BROWSER_CONVERSIONS, logger, progress)),
-    ]);
+    // When one conversion fails the others are stopped at once, with their browsers, instead of running on.
+    const workers = new Set<Worker>();
+    try {
+      await Promise.all([
+        convert(await inputDir(work, 'html', decks), decks.map((deck) => deck.source), { decksDir, sharedArgs, conversions: [[]], logger, progress, workers }),
+        ...groups.map(async (group, index) =>
+          convert(await inputDir(work, `browser-${index}`, group), group.map((deck) => deck.source), { decksDir, sharedArgs, conversions: BROWSER_CONVERSIONS, logger, progress, workers }),
+        ),
+      ]);
+    } finally {
+      await Promise.all([...workers].map((worker) => worker.terminate()));
+    }
     // marp-cli names the presentation <name>.html; the contract publishes it as a folder page.
     for (const { name } of decks) {
       await mkdir(join(decksDir, name), { recursive: true });
@@ -199,11 +207,26 @@ function balance<T extends { markdown: string }>(decks: T[], count: number): T[]
   return groups.map((group) => group.decks).filter((group) => group.length > 0);
 }
 
-/** Runs marp-cli in a worker thread over one input folder; rejects with marp-cli's message when a conversion fails. */
-function convert(input: string, output: string, sharedArgs: string[], conversions: string[][], logger: AstroIntegrationLogger, progress: (file: string) => void): Promise<void> {
-  const data: DeckWorkerInput = { inputDir: input, outputDir: output, sharedArgs, conversions };
+interface Conversion {
+  decksDir: string;
+  sharedArgs: string[];
+  conversions: string[][];
+  logger: AstroIntegrationLogger;
+  progress: (file: string) => void;
+  /** Every worker started, so a failure elsewhere can stop this one. */
+  workers: Set<Worker>;
+}
+
+/**
+ * Runs marp-cli in a worker thread over one input folder; rejects with
+ * marp-cli's message, naming the package's deck files the folder holds, when
+ * a conversion fails.
+ */
+function convert(input: string, sources: string[], { decksDir, sharedArgs, conversions, logger, progress, workers }: Conversion): Promise<void> {
+  const data: DeckWorkerInput = { inputDir: input, outputDir: decksDir, sharedArgs, conversions };
   // CHROME_DISABLE_GPU: marp-cli's Chromium gets the same --disable-gpu as every other browser of the build.
   const worker = new Worker(WORKER, { workerData: data, env: { ...process.env, CHROME_DISABLE_GPU: '1' } });
+  workers.add(worker);
   return new Promise((resolve, reject) => {
     let failure: string | undefined;
     worker.on('message', (message: DeckWorkerMessage) => {
@@ -212,7 +235,11 @@ function convert(input: string, output: string, sharedArgs: string[], conversion
       else failure = message.message;
     });
     worker.on('error', reject);
-    worker.on('exit', () => (failure === undefined ? resolve() : reject(new Error(`deck conversion failed: ${failure}`))));
+    worker.on('exit', () => {
+      workers.delete(worker);
+      if (failure === undefined) resolve();
+      else reject(new Error(`deck conversion of ${sources.join(', ')} failed: ${failure}`));
+    });
   });
 }
 

@@ -1,5 +1,6 @@
 import { escapeHtml } from '../lib/html.ts';
 import type { DiagramRenderer } from './diagram-renderer.ts';
+import { wrapCjkLabels } from '../lib/diagram-labels.ts';
 
 /** A diagram's title for screen readers: mermaid's accTitle when given, else the caption. */
 export function accessibleTitle(source: string, caption: string | undefined, fallback: string): string {
@@ -24,7 +25,7 @@ export async function diagramHtml(renderer: DiagramRenderer, source: string, cap
   const title = accessibleTitle(source, caption, fallbackTitle);
   const svg = await renderer.cached(source);
   if (svg) return `<figure class="ho-diagram"><div class="ho-diagram-drawing">${labelled(svg, title)}</div><figcaption class="sr-only">${escapeHtml(title)}</figcaption></figure>`;
-  return `<figure class="ho-diagram ho-diagram-pending"><pre class="ho-mermaid" role="img" aria-label="${escapeHtml(title)}">${escapeHtml(source)}</pre></figure>`;
+  return `<figure class="ho-diagram ho-diagram-pending"><pre class="ho-mermaid" role="img" aria-label="${escapeHtml(title)}">${escapeHtml(wrapCjkLabels(source))}</pre></figure>`;
 }
 
 /**

@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { diagramKey } from '../lib/diagrams.ts';
+import { CJK_LINE_WIDTH, wrapCjkLabels } from '../lib/diagram-labels.ts';
 import { CHROMIUM_ARGS, findChromium } from './chromium.ts';
 
 const require = createRequire(import.meta.url);
@@ -27,7 +28,7 @@ const MERMAID_CONFIG = { startOnLoad: false, theme: 'default', securityLevel: 's
  * seed: the same source gives the same SVG on every cold render.
  */
 const RANDOM_SEED = 0x5eed;
-const CONFIG_ID = JSON.stringify({ ...MERMAID_CONFIG, randomSeed: RANDOM_SEED });
+const CONFIG_ID = JSON.stringify({ ...MERMAID_CONFIG, randomSeed: RANDOM_SEED, cjkLineWidth: CJK_LINE_WIDTH });
 /** The id mermaid gives the SVG while drawing it; replaced by one per diagram afterwards. */
 const RENDER_ID = 'ho-diagram-rendering';
 
@@ -129,7 +130,8 @@ export class DiagramRenderer {
       this.openPages(pageCount).map(async (opening) => {
         const page = await opening;
         for (let chunk = queue.splice(0, CHUNK); chunk.length > 0; chunk = queue.splice(0, CHUNK)) {
-          const results = await renderChunk(page, chunk);
+          // Chinese labels are broken at word boundaries before mermaid would cut them anywhere (diagram-labels.ts).
+          const results = await renderChunk(page, chunk.map((source) => wrapCjkLabels(source)));
           for (const [index, result] of results.entries()) {
             const source = chunk[index]!;
             if ('error' in result) failures.push({ source, message: result.error.split('\n')[0]! });

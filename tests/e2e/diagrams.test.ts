@@ -142,6 +142,32 @@ describe('the diagram renderer', () => {
     expect(runs[1]).toEqual(runs[0]);
   });
 
+  it('breaks Chinese labels between words only, as mermaid draws them', async () => {
+    const labels = ['客户信用额度超出后由财务经理审批一次性放行并通知销售代表跟进', '折扣超过百分之十二需要总经理审批吗', '新品订单须先完成工程可行性评审并收取定金'];
+    const source = `flowchart TD\n  A["${labels[0]}"] --> B{${labels[1]}}\n  B -->|是| C[${labels[2]}]`;
+    const renderer = new DiagramRenderer(await tempDir('renderer-zh'));
+    try {
+      expect(await renderer.renderAll([source])).toEqual([]);
+      const svg = (await renderer.cached(source))!;
+      const words = new Intl.Segmenter('zh', { granularity: 'word' });
+      for (const label of labels) {
+        // The rows of the label as drawn: each <text> holds one row per outer tspan.
+        const text = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) => m[1]!).find((t) => t.replace(/<[^>]+>/g, '').startsWith(label.slice(0, 2)))!;
+        const rows = text.split(/<tspan class="text-outer-tspan[^"]*"[^>]*>/).slice(1).map((row) => row.replace(/<[^>]+>/g, ''));
+        expect(rows.join(''), label).toBe(label);
+        expect(rows.length, label).toBeGreaterThan(1);
+        const cuts = new Set([...words.segment(label)].map((segment) => segment.index));
+        let offset = 0;
+        for (const row of rows.slice(0, -1)) {
+          offset += row.length;
+          expect(cuts.has(offset), `"${label}" is cut after "${row}"`).toBe(true);
+        }
+      }
+    } finally {
+      await renderer.close();
+    }
+  });
+
   it('renders each source once, reports the broken ones by source, and caches the rest', async () => {
     const good = ['flowchart TD\n  A --> B', 'sequenceDiagram\n  Sales->>Finance: Approve?', 'stateDiagram-v2\n  [*] --> Draft'];
     const broken = 'flowchart TD\n  A --> B[unclosed';
