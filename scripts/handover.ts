@@ -3,6 +3,7 @@
  * Exit codes: 0 success, 1 the package has errors or the build failed,
  * 2 the command was used wrongly (unknown command, bad flag, missing DIR).
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { checkReport } from '../src/lib/check.ts';
@@ -22,6 +23,9 @@ const USAGE = `Usage:
   handover export approvals [DIR] [--format csv|json] [--profile public|internal] [--today YYYY-MM-DD]
                                                   print every approval band and condition (default csv)
 ${NEW_USAGE}
+  handover diff OLD NEW [--json]                  what changed: approval bands, procedures, registers;
+                                                  OLD, NEW: package folders or git revisions (of the
+                                                  folder given, or of the package in the current folder)
 DIR defaults to "content". Exit codes: 0 ok, 1 errors found or build failed, 2 usage error.`;
 
 class UsageError extends Error {}
@@ -70,14 +74,41 @@ async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
   return hasErrors(result.findings) ? 1 : 0;
 }
 
+async function runDiff(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 2) throw new UsageError(`diff takes two versions of a package, OLD and NEW (folders or git revisions), got ${positionals.length}`);
+  const { isFolder, readPackageVersion } = await import('../src/integration/package-revision.ts');
+  const { loadPackage } = await import('../src/lib/package.ts');
+  const { diffPackages } = await import('../src/lib/package-diff.ts');
+  const { formatDiff } = await import('../src/lib/diff-report.ts');
+  // A revision is read from the repository of the folder named beside it; with two revisions,
+  // of the package in the current folder (or of "content").
+  const folders = await Promise.all(positionals.map((spec) => isFolder(resolve(spec))));
+  const packageDir = resolve(positionals[folders.indexOf(true)] ?? (existsSync('handover.yaml') ? '.' : 'content'));
+  const [before, after] = await Promise.all(positionals.map((spec) => readPackageVersion(spec, packageDir)));
+  const [oldPkg, newPkg] = [before!, after!].map((version) => loadPackage(version.files).pkg);
+  const diff = diffPackages(oldPkg!, newPkg!, newPkg!.meta?.data.locale);
+  if (values.json) console.log(JSON.stringify({ before: before!.name, after: after!.name, ...diff }, null, 2));
+  else {
+    console.log(formatDiff(diff, { before: before!.name, after: after!.name }));
+    if (diff.findings.length > 0) console.log(['', ...diff.findings.map(formatFinding)].join('\n'));
+  }
+  return 0;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     console.log(USAGE);
     return command === undefined ? 2 : 0;
   }
-  // `new` has flags of its own, so it parses its arguments itself.
+  // `new` and `diff` have arguments of their own, so they parse them themselves.
   if (command === 'new') return runNew(rest);
+  if (command === 'diff') return runDiff(rest);
   // `export` names what to export before the usual arguments.
   const [subject, args] = command === 'export' ? [rest[0], rest.slice(1)] : [undefined, rest];
   const options = parse(args);

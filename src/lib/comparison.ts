@@ -255,7 +255,12 @@ export function compareOrderTypes(pkg: HandoverPackage): OrderTypeComparison {
 
   const base = orderTypes.map((orderType) => {
     const procedures = pkg.procedures.filter((p) => p.data.orderType === orderType.id);
-    const ladders = procedures.flatMap((procedure) => (procedure.data.approvals ?? []).map((ladder) => ({ procedure, ladder })));
+    // A ladder a procedure inherits from another of the same order type is that one's ladder, counted once.
+    const ownLadders = (procedure: ProcedureEntry) => {
+      const from = procedure.inheritance.approvals;
+      return from !== undefined && procedures.some((p) => p.id === from) ? [] : (procedure.data.approvals ?? []);
+    };
+    const ladders = procedures.flatMap((procedure) => ownLadders(procedure).map((ladder) => ({ procedure, ladder })));
     const owners = byRank(procedures.map((p) => p.data.owner));
     const roles = byRank([
       ...owners,

@@ -200,6 +200,11 @@ export const findingCatalogue = {
     title: 'No deck covers a key procedure',
     hint: 'Add the procedure to the covers of a deck.',
   },
+  'version-not-bumped': {
+    severity: 'warning',
+    title: 'A procedure changed since the baseline but kept its version',
+    hint: 'Raise version and add a revisions entry saying what changed, so a signed-off version always names one text.',
+  },
 } as const satisfies Record<string, FindingKind>;
 
 export type FindingCode = keyof typeof findingCatalogue;
