@@ -334,6 +334,49 @@ describe('order types compared', () => {
   });
 });
 
+describe('a variant that inherits its ladders (the backorder)', () => {
+  it('shows the base ladders marked as inherited on the page, in the matrix, the lookup and the CSV, with "On this page" listing them', async () => {
+    const { page, errors } = await open(sample, '/procedures/standard/backorder/');
+    const approvals = page.locator('.ho-approvals');
+    expect(await approvals.locator('caption').allTextContents()).toEqual([expect.stringContaining('Discount off list price'), expect.stringContaining('Release of the order')]);
+    expect(await approvals.locator('[data-inherited="approvals"]').textContent()).toBe('inherited from Standard sales order');
+    expect(await approvals.locator('[data-inherited="approvals"] a').getAttribute('href')).toBe('/procedures/standard/sales-order/');
+    expect(await page.locator('.ho-panel [data-inherited="owner"]').count()).toBe(1);
+    // Only real differences: the ladders are the base's, so none is added or removed.
+    const panel = page.locator('.ho-differences');
+    expect(await panel.locator('.ho-diff-ladder.ho-kind-removed').count()).toBe(0);
+    expect(await panel.locator('.ho-diff-ladder.ho-kind-added').count()).toBe(0);
+    const toc = await page.locator('starlight-toc a').allTextContents();
+    expect(toc).toEqual(expect.arrayContaining(['Steps', 'Approval authority', 'Differences from Standard sales order', 'Revision history']));
+    await page.close();
+
+    const matrix = await open(sample, '/approvals/');
+    const row = matrix.page.locator('.ho-matrix tr[data-ladder]', { has: matrix.page.locator('.ho-matrix-procedure', { hasText: 'Backorder and partial delivery' }) });
+    expect(await row.count()).toBe(2);
+    expect(await row.first().locator('[data-inherited]').textContent()).toBe('The ladder is inherited from Standard sales order.');
+    await matrix.page.close();
+
+    const query = new URLSearchParams({ lookup: 'standard/backorder', action: 'Discount off list price', value: '7' });
+    const lookup = await open(sample, `/approvals/?${query}`);
+    const result = lookup.page.locator('#lookup-result');
+    await expect.poll(() => result.getAttribute('data-outcome')).toBe('approver');
+    expect(await result.getAttribute('data-approver')).toBe('Sales Director');
+    expect(await result.textContent()).toContain('The ladder is inherited from Standard sales order.');
+    await lookup.page.close();
+
+    const rows = parseCsv((await readFile(join(sample.out, 'approvals.csv'), 'utf8')).slice(1));
+    const header = rows[0]!;
+    const column = (name: string) => header.indexOf(name);
+    const backorder = rows.filter((r) => r[column('procedure')] === 'standard/backorder');
+    const base = rows.filter((r) => r[column('procedure')] === 'standard/sales-order');
+    expect(backorder.length).toBe(base.length);
+    expect(backorder.map((r) => r[column('inheritedFrom')])).toEqual(backorder.map(() => 'standard/sales-order'));
+    expect(backorder.map((r) => r[column('approver')])).toEqual(base.map((r) => r[column('approver')]));
+    expect(base.every((r) => r[column('inheritedFrom')] === '')).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('the Chinese portal', () => {
   it('shows the approval pages and the differences panel in Chinese only', async () => {
     const words = packageWords(chineseDir);

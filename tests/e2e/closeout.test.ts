@@ -181,7 +181,9 @@ describe('handbook.pdf', () => {
     ]);
     // Bodies keep their diagrams and approval tables; headings and ids fit the one document.
     expect(await page.locator('.hb-procedure figure.ho-diagram .ho-diagram-drawing svg').count()).toBe(3);
-    expect(await page.locator('.hb-procedure h5', { hasText: 'Approval authority' }).count()).toBe(1);
+    // The rush order states no ladder of its own: it shows the one it inherits from the order entry, marked so.
+    expect(await page.locator('.hb-procedure h5', { hasText: 'Approval authority' }).count()).toBe(2);
+    expect(await page.locator('[data-procedure="rush/rush-order"] [data-inherited="approvals"]').textContent()).toBe('inherited from Order entry');
     const ids = await page.locator('[id]').evaluateAll((elements) => elements.map((element) => element.id));
     expect(ids.length).toBe(new Set(ids).size);
     // A link to another procedure of the handbook leads to its section.
@@ -210,6 +212,36 @@ describe('sign-off sheet', () => {
       expect(row.title).toContain(expected);
       expect(row.blanks).toEqual(['', '', '']);
     }
+    await page.close();
+  });
+
+  it('covers the customizations with their acceptance tests and the registers, each with its fingerprints', async () => {
+    const page = await open(sites.gaps, '/closeout/sign-off/');
+    const { pkg } = await checkDir(gapsDir);
+    expect(await page.locator('tr[data-customization]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customization')))).toEqual(pkg.customizations.map((c) => c.id));
+    const priceCheck = page.locator('tr[data-customization="price-check"]');
+    const records = pkg.customizations.find((c) => c.id === 'price-check')!.tests!.records.map((r) => r.data.result);
+    expect(await priceCheck.textContent()).toContain(`${records.filter((r) => r === 'pass').length} passed, ${records.filter((r) => r === 'fail').length} failed`);
+    const files = await priceCheck.locator('.co-fingerprint').evaluateAll((cells) => cells.map((cell) => [cell.getAttribute('data-file'), cell.querySelector('code')!.textContent]));
+    expect(files.map(([file]) => file)).toContain('customizations/price-check/tests.yaml');
+    for (const [file, shown] of files) expect(shown).toBe(createHash('sha256').update(readFileSync(join(gapsDir, file!))).digest('hex').slice(0, 12));
+    expect(await page.locator('tr[data-customization="label-print"]').textContent()).toContain('no test records');
+    expect(await page.locator('tr[data-register]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-register')))).toEqual(['conflicts.yaml', 'issues.yaml']);
+    await page.close();
+  });
+
+  it('prints the day it is printed, the full fingerprints and no words meant for the screen', async () => {
+    const page = await open(sites.gaps, '/closeout/sign-off/');
+    await page.emulateMedia({ media: 'print' });
+    const text = await page.locator('.co-signoff').innerText();
+    expect(text).not.toContain('Hover');
+    expect(await page.locator('.co-signoff button').isVisible()).toBe(false);
+    const today = new Date();
+    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    expect(await page.locator('[data-print-date]').textContent()).toBe(day);
+    expect(text).toMatch(/Portal built on\s*2026-09-30/);
+    const hash = createHash('sha256').update(readFileSync(join(gapsDir, 'procedures/standard/order-entry.mdx'))).digest('hex');
+    expect(text.replace(/\s/g, '')).toContain(hash);
     await page.close();
   });
 });
