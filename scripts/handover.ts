@@ -64,7 +64,7 @@ function parse(args: string[]) {
 async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
   // The check is the first half of a build: the same model, before any page is made.
   const files = await readPackageDir(options.dir);
-  const result = (await modelOf(files, { today: options.today, profile: 'internal', assets: await listPackageAssets(options.dir) })).fullCheck;
+  const result = (await modelOf(options.dir, files, { today: options.today, profile: 'internal', assets: await listPackageAssets(options.dir) })).fullCheck;
   if (options.json) {
     console.log(JSON.stringify(checkReport(result), null, 2));
   } else {

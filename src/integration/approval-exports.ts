@@ -31,7 +31,7 @@ export function approvalRowsOf(model: BuildModel): ApprovalRow[] {
 
 /** `handover export approvals`: the export of a package directory as text. */
 export async function exportApprovals(dir: string, profile: Profile, format: ApprovalExportFormat, day: Date): Promise<string> {
-  const model = await modelOf(await readPackageDir(dir), { today: day, profile, parseDiagrams: false });
+  const model = await modelOf(dir, await readPackageDir(dir), { today: day, profile, parseDiagrams: false });
   return serializeApprovals(approvalRowsOf(model), format);
 }
 

@@ -39,7 +39,7 @@ export function loadSiteModel(settings: HandoverSettings): Promise<SiteModel> {
   kept.key = keyOf(settings);
   kept.model = (async () => {
     const [files, assets] = await Promise.all([readPackageDir(settings.dir), listPackageAssets(settings.dir)]);
-    const model = await modelOf(files, { today: parseDay(settings.today)!, profile: settings.profile, assets });
+    const model = await modelOf(settings.dir, files, { today: parseDay(settings.today)!, profile: settings.profile, assets });
     return { ...model, settings };
   })();
   // A failed read must not be kept: the next call tries again.

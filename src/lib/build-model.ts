@@ -3,6 +3,7 @@ import { diagramDocuments, type DiagramSource } from './diagrams.ts';
 import { evidenceOf, type EvidenceFile } from './evidence.ts';
 import { sourceFingerprint } from './fingerprint.ts';
 import type { HandoverPackage } from './package.ts';
+import { diffPackages, type PackageDiff } from './package-diff.ts';
 import type { PackageFiles } from './package-files.ts';
 import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { applyProfile, publishedDocuments, type Profile } from './profile.ts';
@@ -13,7 +14,7 @@ export interface BuildCapabilities {
   chromiumPath?: string;
 }
 
-export interface BuildModelOptions extends Pick<CheckOptions, 'today' | 'knownValidDiagram' | 'parseDiagrams' | 'assets'> {
+export interface BuildModelOptions extends Pick<CheckOptions, 'today' | 'knownValidDiagram' | 'parseDiagrams' | 'assets' | 'baseline'> {
   profile: Profile;
   capabilities?: BuildCapabilities;
 }
@@ -49,6 +50,8 @@ export interface BuildModel {
   /** The evidence files of the published issues that are in the package. */
   evidence: readonly EvidenceFile[];
   capabilities: BuildCapabilities;
+  /** What changed since the version `baseline:` names, both sides as the profile publishes them. */
+  changes?: { baseline: string; diff: PackageDiff };
 }
 
 /** Reads nothing and writes nothing: the same files and options always give the same model. */
@@ -70,5 +73,9 @@ export async function createBuildModel(files: PackageFiles, options: BuildModelO
     assets,
     evidence: evidenceOf(pkg, assets).files,
     capabilities: options.capabilities ?? {},
+    changes:
+      fullCheck.baselinePkg && pkg.meta?.data.baseline
+        ? { baseline: pkg.meta.data.baseline, diff: diffPackages(applyProfile(fullCheck.baselinePkg, options.profile), pkg, pkg.meta.data.locale) }
+        : undefined,
   };
 }

@@ -8,13 +8,14 @@ import { checkAuthoring } from './authoring-checks.ts';
 import { checkInternalReferences } from './internal-references.ts';
 import { assetsOfFiles, type PackageAssets } from './package-paths.ts';
 import { assessCompleteness, type Completeness } from './completeness.ts';
-import { sortFindings, summarize, type Finding, type FindingSummary } from './findings.ts';
+import { finding, sortFindings, summarize, type Finding, type FindingSummary } from './findings.ts';
 import { analyzeLadders } from './ladder-analysis.ts';
 import { checkLinks } from './links.ts';
 import { loadPackage, type HandoverPackage } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
 import { applyProfile, isInternalFinding, type Profile } from './profile.ts';
 import { checkReferences } from './references.ts';
+import { diffPackages } from './package-diff.ts';
 
 export interface CheckOptions {
   /** The date overdue reviews and checks are measured against. */
@@ -33,10 +34,18 @@ export interface CheckOptions {
   knownValidDiagram?: (source: string) => boolean;
   /** Every file of the package, for the paths documents name; without it, only the package files given are known. */
   assets?: PackageAssets;
+  /**
+   * The files of the version `baseline:` names, read by the caller (git or a
+   * folder); `problem` says why it could not be read. Without it the
+   * baseline is not compared.
+   */
+  baseline?: { files: PackageFiles } | { problem: string };
 }
 
 export interface CheckResult {
   pkg: HandoverPackage;
+  /** The package as `baseline:` names it, when it was read: what "Changes since" compares against. */
+  baselinePkg?: HandoverPackage;
   completeness: Completeness;
   findings: Finding[];
   /** The findings of reading the files alone: a record they name was left out of `pkg`. */
@@ -53,6 +62,7 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
   const completeness = assessCompleteness(pkg, options.today);
   const assets = options.assets ?? assetsOfFiles(files.keys());
   const diagramFindings = options.parseDiagrams === false ? [] : await checkDiagrams(pkg, options.knownValidDiagram);
+  const baseline = compareBaseline(pkg, options.baseline);
   const findings = sortFindings([
     ...loadFindings,
     ...checkReferences(pkg),
@@ -67,8 +77,19 @@ export async function checkPackage(files: PackageFiles, options: CheckOptions): 
     ...checkAuthoring(pkg),
     ...completeness.findings,
     ...diagramFindings,
+    ...baseline.findings,
   ]);
-  return { pkg, completeness, findings, loadFindings, summary: summarize(findings, pkg.fileCount) };
+  return { pkg, baselinePkg: baseline.pkg, completeness, findings, loadFindings, summary: summarize(findings, pkg.fileCount) };
+}
+
+/** The baseline version and the version-not-bumped findings against it; a baseline that could not be read is a finding of its own. */
+function compareBaseline(pkg: HandoverPackage, baseline: CheckOptions['baseline']): { pkg?: HandoverPackage; findings: Finding[] } {
+  const meta = pkg.meta;
+  if (!meta?.data.baseline || !baseline) return { findings: [] };
+  const where = { file: meta.file, line: meta.lineOf(['baseline']), field: 'baseline' };
+  if ('problem' in baseline) return { findings: [finding('schema-invalid', where, baseline.problem)] };
+  const before = loadPackage(baseline.files).pkg;
+  return { pkg: before, findings: diffPackages(before, pkg, meta.data.locale).findings };
 }
 
 /**

@@ -57,6 +57,12 @@ export const handoverSchema = z.strictObject({
       email: z.string().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'expected an e-mail address such as crm-support@example.com'),
     })
     .optional(),
+  /**
+   * The version that was signed off, for "Changes since": a git revision of
+   * the package's repository (a tag such as signed-off-2026-06), or a folder
+   * inside the package holding a copy of that version.
+   */
+  baseline: text.optional(),
 });
 
 export type OrderType = z.infer<typeof orderTypeSchema>;

@@ -36,6 +36,17 @@ beforeAll(async () => {
     await writeFile(join(plain, file), text.replace(/```mermaid\n[\s\S]*?```\n/g, 'No diagram.\n'));
   }
   expect((await checkDir(plain)).pkg.procedures.flatMap((p) => extractDiagrams(p.body))).toEqual([]);
+  // It is also a package with history: signed off as it is, then a limit lowered and a text changed under the same version.
+  const git = (...args: string[]) => execFileSync('git', ['-C', plain, '-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { encoding: 'utf8' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-qm', 'Signed off');
+  git('tag', 'signed-off');
+  const entry = join(plain, 'procedures/standard/order-entry.mdx');
+  await writeFile(entry, (await readFile(entry, 'utf8')).replace('      - upTo: 5\n', '      - upTo: 4\n').replace('      - over: 5\n', '      - over: 4\n'));
+  const override = join(plain, 'procedures/standard/price-override.mdx');
+  await writeFile(override, `${await readFile(override, 'utf8')}\nA price override is never keyed on a rush order.\n`);
+  await writeFile(join(plain, 'handover.yaml'), `${await readFile(join(plain, 'handover.yaml'), 'utf8')}baseline: signed-off\n`);
   for (const [name, dir] of [['gaps', gapsDir], ['sample', undefined], ['gapsWithoutDiagrams', plain]] as const) {
     const out = dir === undefined ? inject('sampleSite') : await buildPackage(dir);
     sites[name] = { out, server: await serveDir(out) };
@@ -189,6 +200,26 @@ describe('handbook.pdf', () => {
     // A link to another procedure of the handbook leads to its section.
     expect(await page.locator('[data-procedure="rush/rush-order"] a', { hasText: 'order entry' }).first().getAttribute('href')).toBe('#hb-procedure-standard-order-entry');
     await page.close();
+  });
+});
+
+describe('changes since the baseline', () => {
+  it('shows on the closeout page what changed since the signed-off revision, and the sign-off sheet names it', async () => {
+    const page = await open(sites.gapsWithoutDiagrams, '/closeout/');
+    const section = page.locator('section.co-changes');
+    expect(await section.getAttribute('data-baseline')).toBe('signed-off');
+    expect(await section.locator('h2').textContent()).toBe('Changes since signed-off');
+    const ladder = section.locator('.co-change-ladder[data-procedure="standard/order-entry"]');
+    expect(await ladder.locator('tr[data-change="changed"]').allInnerTexts()).toEqual([expect.stringMatching(/Band 1\s+≤ 5 %: .+\s+≤ 4 %: /), expect.stringMatching(/Band 2\s+> 5 %: .+\s+> 4 %: /)]);
+    expect(await section.locator('li[data-procedure="standard/price-override"] .ho-badge--warn').textContent()).toMatch(/^changed, still version /);
+    expect(await section.locator('li[data-procedure="standard/order-entry"]').count()).toBe(1);
+    expect(await page.locator('starlight-toc a', { hasText: 'Changes since signed-off' }).count()).toBe(1);
+    // The text changed under the same version is a finding of the check, on the page too.
+    expect(await page.locator('tr.co-finding[data-code="version-not-bumped"]').getAttribute('data-file')).toBe('procedures/standard/price-override.mdx');
+    await page.close();
+    const sheet = await open(sites.gapsWithoutDiagrams, '/closeout/sign-off/');
+    expect(await sheet.locator('.co-sheet-head a[href="/closeout/#changes-since"]').textContent()).toBe('signed-off');
+    await sheet.close();
   });
 });
 

@@ -32,7 +32,7 @@ describe('approvalWorkbook', () => {
     const sheet = book.getWorksheet('Approvals')!;
     expect(sheet.getRow(1).values).toEqual([undefined, ...approvalColumns]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:P2');
+    expect(sheet.autoFilter).toBe('A1:Q2');
     const cells = sheet.getRow(2);
     expect(cells.getCell(6).value).toBe(5);
     expect(cells.getCell(7).value).toBe(12.5);
