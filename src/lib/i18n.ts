@@ -123,6 +123,25 @@ const en = {
   'category.process': 'process',
   'category.operation': 'operation',
   'category.data': 'data',
+  'priority.high': 'high',
+  'priority.medium': 'medium',
+  'priority.low': 'low',
+  'priority.critical': 'critical',
+  'metric.discount': 'discount',
+  'metric.order-amount': 'order amount',
+  'metric.amount': 'amount',
+  'metric.sample-value': 'sample value',
+  'metric.credit-overrun': 'credit limit overrun',
+  'metric.price-reduction': 'price reduction',
+  'metric.deposit-reduction': 'deposit reduction',
+  'metric.surcharge-waiver': 'surcharge waived',
+  'metric.credit-excess': 'credit limit overrun',
+  'metric.credit-note-amount': 'credit note amount',
+  'metric.return-amount': 'return amount',
+  'metric.reversal-amount': 'reversal amount',
+  'metric.change-value': 'value of the change',
+  'metric.amount-increase': 'amount increase',
+  'metric.deal-volume': 'deal volume',
   'customizations.title': 'Customizations',
   'customizations.lead': 'What was built beyond the standard system: the requirement, the implementation spec the vendor worked from, and the test records, with each customization\'s usage limitations.',
   'home.organization': 'Organization',
@@ -265,6 +284,25 @@ const zhCN: Record<LabelKey, string> = {
   'category.process': '流程',
   'category.operation': '操作',
   'category.data': '数据',
+  'priority.high': '高',
+  'priority.medium': '中',
+  'priority.low': '低',
+  'priority.critical': '紧急',
+  'metric.discount': '折扣',
+  'metric.order-amount': '订单金额',
+  'metric.amount': '金额',
+  'metric.sample-value': '样品价值',
+  'metric.credit-overrun': '超出信用额度',
+  'metric.price-reduction': '降价幅度',
+  'metric.deposit-reduction': '定金减免',
+  'metric.surcharge-waiver': '免收附加费',
+  'metric.credit-excess': '超出信用额度',
+  'metric.credit-note-amount': '贷项通知金额',
+  'metric.return-amount': '退货金额',
+  'metric.reversal-amount': '冲销金额',
+  'metric.change-value': '变更金额',
+  'metric.amount-increase': '金额增加',
+  'metric.deal-volume': '交易量',
   'customizations.title': '客户化开发',
   'customizations.lead': '标准系统之外开发的功能：需求说明、实施方开发所依据的实施说明、测试记录，以及每项开发的使用限制。',
   'home.organization': '组织',
@@ -308,4 +346,15 @@ const core: Dictionary<LabelKey> = { en, 'zh-CN': zhCN };
 /** The core labels (navigation, documents, registers). */
 export function labels(locale: string | undefined): (key: LabelKey) => string {
   return translator(core, locale);
+}
+
+/**
+ * The label of a value an author may write freely but usually takes from a
+ * short list (a priority "high", a metric "discount"): the interface
+ * language's word for the values the portal knows, the value as written for
+ * any other, so a Chinese page never shows "high" or "discount".
+ */
+export function valueLabel(locale: string | undefined, kind: 'priority' | 'metric', value: string): string {
+  const key = `${kind}.${value.trim().toLowerCase()}`;
+  return key in en ? labels(locale)(key as LabelKey) : value;
 }
