@@ -109,6 +109,25 @@ describe.each(['sample', 'zh-cn'])('the built %s portal', (name) => {
   });
 });
 
+describe('a desktop screen', () => {
+  it('shows every test-record table whole at 1400 pixels, without a scrollbar of its own', async () => {
+    const overflowing: string[] = [];
+    let tables = 0;
+    for (const { out, server } of sites) {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      for (const path of pagesOf(out).filter((p) => /^\/customizations\/[^/]+\/$/.test(p))) {
+        await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+        const boxes = await page.locator('.ho-scroll:has(table.ho-tests)').evaluateAll((scrolls) => scrolls.map((box) => ({ scroll: box.scrollWidth, client: box.clientWidth })));
+        tables += boxes.length;
+        for (const box of boxes) if (box.scroll > box.client) overflowing.push(`${path}: ${box.scroll}px in ${box.client}px`);
+      }
+      await page.close();
+    }
+    expect(tables).toBeGreaterThanOrEqual(4);
+    expect(overflowing).toEqual([]);
+  });
+});
+
 /** The pages the issue names for the accessibility audit. */
 function auditedPages(out: string): string[] {
   const pages = pagesOf(out);
