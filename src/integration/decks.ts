@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, posix } from 'node:path';
@@ -11,6 +11,8 @@ import { expandDeckEmbeds } from '../lib/deck-embeds.ts';
 import { deckFiles } from '../lib/decks.ts';
 import { extractDiagrams, replaceDiagrams } from '../lib/diagrams.ts';
 import { labels } from '../lib/i18n.ts';
+import { progressStorageKey } from '../lib/learning.ts';
+import { deckProgressScript } from './deck-progress.ts';
 import type { DeckEntry } from '../lib/package.ts';
 import { resolvePackagePath } from '../lib/package-paths.ts';
 import { artifactKey, browserIdentity, makerSource, type ArtifactCache } from './artifact-cache.ts';
@@ -62,7 +64,7 @@ export async function buildDecks(model: SiteModel, renderer: DiagramRenderer, ar
   try {
     const expanded = pkg.decks.map((deck) => ({ deck, name: basename(deckFiles(deck.slug).base), text: expandDeckEmbeds(deck, pkg, locale) }));
     await renderDiagrams(expanded, renderer);
-    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, source: deck.file, ...(await prepareDeck(deck, text, renderer, locale, model)) })));
+    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, slug: deck.slug, source: deck.file, ...(await prepareDeck(deck, text, renderer, locale, model)) })));
     const pending = decks.filter((d) => d.markdown.includes('class="ho-mermaid"'));
     await mkdir(decksDir, { recursive: true });
     // The HTML deck is published at decks/<name>/, so the files it names go beside it there.
@@ -98,9 +100,13 @@ export async function buildDecks(model: SiteModel, renderer: DiagramRenderer, ar
       await Promise.all([...workers].map((worker) => worker.terminate()));
     }
     // marp-cli names the presentation <name>.html; the contract publishes it as a folder page.
-    for (const { name } of decks) {
+    // Each carries the script that marks it studied in the reader's learning paths once its last slide is shown.
+    const storageKey = progressStorageKey(pkg.meta?.data.title ?? '');
+    for (const { name, slug } of decks) {
       await mkdir(join(decksDir, name), { recursive: true });
-      await rename(join(decksDir, `${name}.html`), join(decksDir, name, 'index.html'));
+      const html = await readFile(join(decksDir, `${name}.html`), 'utf8');
+      await writeFile(join(decksDir, name, 'index.html'), html.replace('</body>', `${deckProgressScript(storageKey, `deck:${slug}`)}</body>`));
+      await rm(join(decksDir, `${name}.html`));
     }
     if (pending.length > 0) await addClientDiagrams(decksDir, pending.map((d) => d.name));
     for (const deck of toConvert) await artifacts.store(deck.key, browserFiles(deck.name), decksDir);

@@ -54,6 +54,8 @@ export interface QuizRecord {
   /** Whether any attempt passed. */
   passed: boolean;
   attempts: number;
+  /** The day of the last attempt, YYYY-MM-DD. */
+  last?: string;
 }
 
 /** What the reader has done, as stored in the browser. */
@@ -68,7 +70,7 @@ export function emptyProgress(): Progress {
   return { read: {}, quizzes: {} };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads stored progress. Anything unreadable (another version's format, a
@@ -90,7 +92,12 @@ export function parseProgress(text: string | null | undefined): Progress {
   if (isRecord(value.quizzes)) {
     for (const [slug, record] of Object.entries(value.quizzes)) {
       if (isRecord(record) && typeof record.best === 'number' && Number.isFinite(record.best)) {
-        progress.quizzes[slug] = { best: record.best, passed: record.passed === true, attempts: typeof record.attempts === 'number' ? record.attempts : 1 };
+        progress.quizzes[slug] = {
+          best: record.best,
+          passed: record.passed === true,
+          attempts: typeof record.attempts === 'number' ? record.attempts : 1,
+          ...(typeof record.last === 'string' && { last: record.last }),
+        };
       }
     }
   }
@@ -105,13 +112,14 @@ export function withRead(progress: Progress, key: string, read: boolean, date: s
   return { ...progress, read: next };
 }
 
-/** Progress with one more quiz attempt: the best score is kept, and a pass is never forgotten. */
-export function withQuizResult(progress: Progress, slug: string, result: { percent: number; passed: boolean }): Progress {
+/** Progress with one more quiz attempt (on a date, YYYY-MM-DD): the best score is kept, and a pass is never forgotten. */
+export function withQuizResult(progress: Progress, slug: string, result: { percent: number; passed: boolean }, date: string): Progress {
   const previous = progress.quizzes[slug];
   const record: QuizRecord = {
     best: Math.max(previous?.best ?? 0, result.percent),
     passed: (previous?.passed ?? false) || result.passed,
     attempts: (previous?.attempts ?? 0) + 1,
+    last: date,
   };
   return { ...progress, quizzes: { ...progress.quizzes, [slug]: record } };
 }
@@ -136,6 +144,20 @@ export function isFinished(status: StepStatus): boolean {
 export function firstUnfinished(progress: Progress, steps: readonly Pick<PathStep, 'kind' | 'key' | 'ref'>[]): number | undefined {
   const index = steps.findIndex((step) => !isFinished(stepStatus(progress, step)));
   return index === -1 ? undefined : index;
+}
+
+/**
+ * The last day the reader worked on any step of a path: a procedure or deck
+ * finished, a quiz attempted. Undefined before the first.
+ */
+export function lastStudied(progress: Progress, steps: readonly Pick<PathStep, 'kind' | 'key' | 'ref'>[]): string | undefined {
+  const days = steps.map((step) => (step.kind === 'quiz' ? progress.quizzes[step.ref]?.last : progress.read[step.key])).filter((day): day is string => day !== undefined);
+  return days.length > 0 ? days.reduce((latest, day) => (day > latest ? day : latest)) : undefined;
+}
+
+/** Whether the slide shown (1-based, as a deck's address names it) is the deck's last. */
+export function isLastSlide(shown: number, slides: number): boolean {
+  return slides > 0 && shown >= slides;
 }
 
 /**

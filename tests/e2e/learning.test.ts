@@ -177,30 +177,69 @@ describe('a learning path', () => {
   const path = () => pkg.meta!.data.learningPaths![0]!;
   const steps = () => resolveLearningPath(pkg, path());
 
-  it('lists its steps, counts a procedure read once visited, and resumes at the first unfinished step', async () => {
+  it('lists its steps, counts a procedure read only once its end was reached, and resumes at the first unfinished step', async () => {
     await open(routes.learningPath(path().id));
     expect(await page.locator('.ho-path__title').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname))).toEqual(steps().map((s) => s.href));
-    // The quiz passed above already counts.
+    // The quiz passed above already counts, and dates the path's last study.
     const quizStep = steps().findIndex((s) => s.kind === 'quiz');
     expect(await page.locator('.ho-path__step').nth(quizStep).getAttribute('data-status')).toBe('passed');
     expect(await page.locator('[data-path-resume]').getAttribute('href')).toBe(steps()[0]!.href);
+    expect(await page.locator('[data-path-left]').textContent()).toBe(`还剩 ${steps().length - 1} 步`);
+    expect(await page.locator('[data-path-last]').textContent()).toMatch(/^· 上次学习：\d{4}-\d{2}-\d{2}$/);
 
+    // Opening the procedure is not reading it.
+    await page.setViewportSize({ width: 1280, height: 720 });
     await open(steps()[0]!.href);
     expect(await page.locator('.ho-path-nav').innerText()).toContain(path().title);
+    await page.waitForTimeout(3500);
+    await open(routes.learningPath(path().id));
+    expect(await page.locator('.ho-path__step').first().getAttribute('data-status')).toBe('todo');
+
+    // Reading to the end is.
+    await open(steps()[0]!.href);
+    await page.locator('.ho-path-end').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('[data-mark-read]').getAttribute('aria-pressed'), { timeout: 8000 }).toBe('true');
+    expect(await page.locator('[data-read-state]').textContent()).toMatch(/^已于 \d{4}-\d{2}-\d{2} 读完$/);
     await open(routes.learningPath(path().id));
     expect(await page.locator('.ho-path__step').first().getAttribute('data-status')).toBe('read');
     expect(await page.locator('[data-path-resume]').getAttribute('href')).toBe(steps()[1]!.href);
     expect(await page.locator('[data-path-resume]').textContent()).toContain(steps()[1]!.title);
+
+    // So is the button, which also takes the mark back.
+    await open(steps()[1]!.href);
+    await page.getByRole('button', { name: zh['path.markRead'] }).click();
+    await open(routes.learningPath(path().id));
+    expect(await page.locator('.ho-path__step').nth(1).getAttribute('data-status')).toBe('read');
+    await open(steps()[1]!.href);
+    await page.getByRole('button', { name: zh['path.markRead'] }).click();
+    await open(routes.learningPath(path().id));
+    expect(await page.locator('.ho-path__step').nth(1).getAttribute('data-status')).toBe('todo');
+  });
+
+  it('counts a deck studied once its last slide was shown, not when it is opened', async () => {
+    const deckStep = steps().findIndex((s) => s.kind === 'deck');
+    const deck = steps()[deckStep]!;
+    await open(deck.href);
+    await page.waitForTimeout(500);
+    await open(routes.learningPath(path().id));
+    expect(await page.locator('.ho-path__step').nth(deckStep).getAttribute('data-status')).toBe('todo');
+    await open(deck.href);
+    const slides = await page.locator('.bespoke-marp-slide').count();
+    expect(slides).toBeGreaterThan(1);
+    await page.keyboard.press('End');
+    await expect.poll(() => page.locator('.bespoke-marp-slide').last().getAttribute('class')).toContain('bespoke-marp-active');
+    await open(routes.learningPath(path().id));
+    expect(await page.locator('.ho-path__step').nth(deckStep).getAttribute('data-status')).toBe('read');
   });
 
   it('keeps steps marked read across a reload', async () => {
-    const deck = steps().findIndex((s) => s.kind === 'deck');
-    const box = page.locator('.ho-path__step').nth(deck).getByRole('checkbox', { name: zh['path.markRead'] });
+    const box = page.locator('.ho-path__step').nth(1).getByRole('checkbox', { name: zh['path.markRead'] });
     await box.check();
     await page.reload({ waitUntil: 'networkidle' });
     expect(await box.isChecked()).toBe(true);
-    expect(await page.locator('[data-path-count]').textContent()).toBe(`已完成 3 / ${steps().length} 步`);
-    expect(await page.locator('progress').getAttribute('value')).toBe('3');
+    // The first procedure, this one, the deck and the quiz.
+    expect(await page.locator('[data-path-count]').textContent()).toBe(`已完成 4 / ${steps().length} 步`);
+    expect(await page.locator('progress').getAttribute('value')).toBe('4');
   });
 
   it('clears its progress on request', async () => {

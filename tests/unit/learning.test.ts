@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyProgress, firstUnfinished, parseProgress, parseStep, resolveLearningPath, stepStatus, withQuizResult, withRead } from '../../src/lib/learning.ts';
+import { emptyProgress, firstUnfinished, isLastSlide, lastStudied, parseProgress, parseStep, resolveLearningPath, stepStatus, withQuizResult, withRead } from '../../src/lib/learning.ts';
 import { loadPackage } from '../../src/lib/package.ts';
 import { applyProfile } from '../../src/lib/profile.ts';
 import { filesOf } from '../support/package.ts';
@@ -47,25 +47,37 @@ describe('progress', () => {
     expect(firstUnfinished(progress, steps)).toBe(1);
     progress = withRead(progress, 'deck:basics', true, '2026-09-30');
     expect(firstUnfinished(progress, steps)).toBe(2);
-    progress = withQuizResult(progress, 'basics', { percent: 40, passed: false });
+    progress = withQuizResult(progress, 'basics', { percent: 40, passed: false }, '2026-09-30');
     expect(stepStatus(progress, steps[2]!)).toBe('failed');
     expect(firstUnfinished(progress, steps)).toBe(2);
-    progress = withQuizResult(progress, 'basics', { percent: 100, passed: true });
+    progress = withQuizResult(progress, 'basics', { percent: 100, passed: true }, '2026-10-02');
+    expect(lastStudied(progress, steps)).toBe('2026-10-02');
     expect(firstUnfinished(progress, steps)).toBeUndefined();
     progress = withRead(progress, 'standard/order', false, '2026-10-01');
     expect(firstUnfinished(progress, steps)).toBe(0);
   });
 
   it('keeps the best score, the first read date and a pass once made', () => {
-    let progress = withQuizResult(emptyProgress(), 'q', { percent: 80, passed: true });
-    progress = withQuizResult(progress, 'q', { percent: 20, passed: false });
-    expect(progress.quizzes.q).toEqual({ best: 80, passed: true, attempts: 2 });
+    let progress = withQuizResult(emptyProgress(), 'q', { percent: 80, passed: true }, '2026-01-01');
+    progress = withQuizResult(progress, 'q', { percent: 20, passed: false }, '2026-01-03');
+    expect(progress.quizzes.q).toEqual({ best: 80, passed: true, attempts: 2, last: '2026-01-03' });
     progress = withRead(withRead(progress, 'p', true, '2026-01-01'), 'p', true, '2026-02-02');
     expect(progress.read.p).toBe('2026-01-01');
   });
 
+  it('knows when the path was last studied, and when a deck reached its last slide', () => {
+    expect(lastStudied(emptyProgress(), steps)).toBeUndefined();
+    const progress = withRead(withRead(emptyProgress(), 'deck:basics', true, '2026-03-04'), 'standard/order', true, '2026-02-01');
+    expect(lastStudied(progress, steps)).toBe('2026-03-04');
+    // A step of another path does not count for this one.
+    expect(lastStudied(withRead(progress, 'other/procedure', true, '2026-12-31'), steps)).toBe('2026-03-04');
+    expect(isLastSlide(11, 12)).toBe(false);
+    expect(isLastSlide(12, 12)).toBe(true);
+    expect(isLastSlide(1, 0)).toBe(false);
+  });
+
   it('round-trips through storage and salvages what it can from damaged data', () => {
-    const progress = withQuizResult(withRead(emptyProgress(), 'a/b', true, '2026-01-01'), 'q', { percent: 50, passed: false });
+    const progress = withQuizResult(withRead(emptyProgress(), 'a/b', true, '2026-01-01'), 'q', { percent: 50, passed: false }, '2026-01-02');
     expect(parseProgress(JSON.stringify(progress))).toEqual(progress);
     expect(parseProgress(null)).toEqual(emptyProgress());
     expect(parseProgress('{not json')).toEqual(emptyProgress());
