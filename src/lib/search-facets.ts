@@ -40,9 +40,15 @@ export function searchFacets(pkg: HandoverPackage, input: FacetInput): SearchFac
     ...unique(input.orderTypes ?? []).map((id): [string, string] => [t('search.orderType'), orderTypeName(id)]),
     ...owners.map((name): [string, string] => [t('search.owner'), name]),
   ];
+  // Each hit says what it is and which order types it concerns, before its version and owner.
+  const separator = t('glossary.separator');
+  const types = unique(input.types).map((type) => t(`type.${type}` as LearningKey));
+  const orderTypes = unique(input.orderTypes ?? []).map(orderTypeName);
   const meta: [string, string][] = [];
+  if (types.length > 0) meta.push([t('search.type'), types.join(separator)]);
+  if (orderTypes.length > 0) meta.push([t('search.orderType'), orderTypes.join(separator)]);
   if (input.version) meta.push([t('search.version'), input.version]);
-  if (owners.length > 0) meta.push([t('search.owner'), owners.join(t('glossary.separator'))]);
+  if (owners.length > 0) meta.push([t('search.owner'), owners.join(separator)]);
   return { filters, meta };
 }
 

@@ -109,10 +109,13 @@ describe('search in the Chinese portal', () => {
     await toggleFilter('内容类型', '作业规范');
   });
 
-  it('shows each procedure result with its version and owner, and speaks Chinese throughout', async () => {
-    await search('冲销');
+  it('shows each procedure result with its content type, order type, version and owner, and speaks Chinese throughout', async () => {
+    const [href] = await search('冲销');
+    const { pkg } = await checkDir(chineseDir);
+    const hit = pkg.procedures.find((p) => routes.procedure(p.id) === href)!;
+    const orderType = pkg.meta!.data.orderTypes.find((type) => type.id === hit.data.orderType)!.name;
     const first = dialog().locator('.pagefind-ui__result').first();
-    await expect.poll(async () => (await first.locator('.pagefind-ui__result-tag').allTextContents()).map((tag) => tag.trim())).toEqual(['版本: 1.1', '负责人: 财务经理']);
+    await expect.poll(async () => (await first.locator('.pagefind-ui__result-tag').allTextContents()).map((tag) => tag.trim())).toEqual(['内容类型: 作业规范', `订单类型: ${orderType}`, `版本: ${hit.data.version}`, '负责人: 财务经理']);
     // Sub-results lead to the sections of the page that match.
     expect(await first.locator('.pagefind-ui__result-nested a').count()).toBeGreaterThan(0);
     const text = await dialog().innerText();

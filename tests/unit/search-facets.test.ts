@@ -15,7 +15,7 @@ const pkgIn = (locale: string) =>
   ).pkg;
 
 describe('searchFacets', () => {
-  it('labels a procedure page with its type, order type and owner, and shows version and owner', () => {
+  it('labels a procedure page with its type, order type and owner, and shows them and its version with the hit', () => {
     const pkg = pkgIn('en');
     expect(searchFacets(pkg, documentFacetInput(pkg, 'procedures/standard/order.mdx')!)).toEqual({
       filters: [
@@ -24,6 +24,8 @@ describe('searchFacets', () => {
         ['Owner', 'Order clerk'],
       ],
       meta: [
+        ['Content type', 'Procedure'],
+        ['Order type', 'Standard, regular'],
         ['Version', '2.1'],
         ['Owner', 'Order clerk'],
       ],
@@ -39,7 +41,11 @@ describe('searchFacets', () => {
         ['订单类型', 'Standard, regular'],
         ['负责人', 'Boss'],
       ],
-      meta: [['负责人', 'Boss']],
+      meta: [
+        ['内容类型', '冲突登记'],
+        ['订单类型', 'Standard, regular'],
+        ['负责人', 'Boss'],
+      ],
     });
   });
 });
