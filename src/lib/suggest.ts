@@ -9,7 +9,8 @@ export function suggest(id: string, known: ReadonlySet<string>): string {
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? `; did you mean "${best}"?` : '';
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance: insertions, deletions and substitutions. */
+export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];

@@ -147,3 +147,28 @@ describe('search in the Chinese portal', () => {
     expect(records.filter((hash) => /^#cf-\d+$/.test(hash)).length).toBeGreaterThan(0);
   });
 });
+
+describe('search in the English portal', () => {
+  it('searches a misspelt word as the word meant, finding its pages before anything else, and goes back to what was typed on request', async () => {
+    const sample = await serveDir(inject('sampleSite'));
+    const english = await browser.newPage();
+    try {
+      await english.goto(`${sample.url}/`);
+      await english.locator('button[data-open-modal]').click();
+      const box = english.locator('#starlight__search input.pagefind-ui__search-input');
+      await box.fill('discont');
+      const note = english.locator('.ho-search-correction');
+      await expect.poll(() => note.textContent(), { timeout: 10_000 }).toContain('Showing results for “discount”.');
+      expect(await box.inputValue()).toBe('discount');
+      const first = english.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title a').first();
+      await expect.poll(async () => new URL((await first.getAttribute('href')) ?? '/', sample.url).pathname, { timeout: 10_000 }).toMatch(/^\/procedures\//);
+      await note.getByRole('button', { name: 'Search for “discont” instead' }).click();
+      expect(await box.inputValue()).toBe('discont');
+      await english.waitForTimeout(1000);
+      expect(await box.inputValue()).toBe('discont');
+    } finally {
+      await english.close();
+      await sample.close();
+    }
+  });
+});
