@@ -13,6 +13,8 @@ import { extractDiagrams, replaceDiagrams } from '../lib/diagrams.ts';
 import { labels } from '../lib/i18n.ts';
 import { progressStorageKey } from '../lib/learning.ts';
 import { deckProgressScript } from './deck-progress.ts';
+import { searchableDeckHtml } from './deck-search.ts';
+import { orderTypesOf, searchFacets } from '../lib/search-facets.ts';
 import type { DeckEntry } from '../lib/package.ts';
 import { resolvePackagePath } from '../lib/package-paths.ts';
 import { artifactKey, browserIdentity, makerSource, type ArtifactCache } from './artifact-cache.ts';
@@ -105,7 +107,8 @@ export async function buildDecks(model: SiteModel, renderer: DiagramRenderer, ar
     for (const { name, slug } of decks) {
       await mkdir(join(decksDir, name), { recursive: true });
       const html = await readFile(join(decksDir, `${name}.html`), 'utf8');
-      await writeFile(join(decksDir, name, 'index.html'), html.replace('</body>', `${deckProgressScript(storageKey, `deck:${slug}`)}</body>`));
+      const published = searchableDeckHtml(html, searchFacets(pkg, { types: ['deck'], orderTypes: orderTypesOf(pkg, pkg.decks.find((d) => d.slug === slug)?.data.covers) }));
+      await writeFile(join(decksDir, name, 'index.html'), published.replace('</body>', `${deckProgressScript(storageKey, `deck:${slug}`)}</body>`));
       await rm(join(decksDir, `${name}.html`));
     }
     if (pending.length > 0) await addClientDiagrams(decksDir, pending.map((d) => d.name));

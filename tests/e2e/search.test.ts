@@ -166,6 +166,12 @@ describe('search in the English portal', () => {
       expect(await box.inputValue()).toBe('discont');
       await english.waitForTimeout(1000);
       expect(await box.inputValue()).toBe('discont');
+
+      // Slide text is searchable: a phrase written only on a slide finds its deck, shown as a deck.
+      await box.fill('two deliveries');
+      const deckHit = english.locator('.pagefind-ui__result', { has: english.locator('a[href^="/decks/order-basics"]') });
+      await expect.poll(() => deckHit.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      expect((await deckHit.first().locator('.pagefind-ui__result-tag').allTextContents()).map((tag) => tag.trim())).toContain('Content type: Slide deck');
     } finally {
       await english.close();
       await sample.close();
