@@ -30,41 +30,41 @@ export function checkAuthoring(pkg: HandoverPackage): Finding[] {
   const placeholders = (file: string, text: string, firstLine: number) =>
     text.split('\n').forEach((line, index) => {
       const left = placeholderTexts.find((placeholder) => line.includes(placeholder));
-      if (left) findings.push(finding('placeholder-left', { file, line: firstLine + index }, `"${left}" is the text handover new wrote to be replaced; write the real content`));
+      if (left) findings.push(finding('placeholder-left', { file, line: firstLine + index }, { placeholder: left, in: 'document' }));
     });
   const documents = [...pkg.procedures, ...pkg.customizations.flatMap((c) => [c.requirement, c.implementation]).filter((d) => d !== undefined), ...pkg.decks, ...pkg.pages];
   for (const doc of documents) placeholders(doc.file, doc.raw, 1);
   for (const conflict of pkg.conflicts) {
     for (const field of ['legacyPractice', 'systemRule'] as const) {
       const left = placeholderTexts.find((placeholder) => conflict.data[field].includes(placeholder));
-      if (left) findings.push(finding('placeholder-left', { file: conflict.file, line: conflict.lineOf([field]), field: [...conflict.path, field].join('.') }, `"${left}" is the text handover new wrote to be replaced`));
+      if (left) findings.push(finding('placeholder-left', { file: conflict.file, line: conflict.lineOf([field]), field: [...conflict.path, field].join('.') }, { placeholder: left, in: 'field' }));
     }
   }
   for (const quiz of pkg.quizzes) {
     quiz.data.questions.forEach((question, index) => {
       const left = placeholderTexts.find((placeholder) => question.prompt.includes(placeholder) || (question.explanation ?? '').includes(placeholder) || question.choices.some((choice) => choice === placeholder));
-      if (left) findings.push(finding('placeholder-left', { file: quiz.file, line: quiz.lineOf(['questions', index]), field: ['questions', index].join('.') }, `"${left}" is the text handover new wrote to be replaced`));
+      if (left) findings.push(finding('placeholder-left', { file: quiz.file, line: quiz.lineOf(['questions', index]), field: ['questions', index].join('.') }, { placeholder: left, in: 'field' }));
     });
   }
 
   for (const procedure of pkg.procedures) {
     // A variant inherits its base's steps unless it writes its own.
     if (procedure.data.basedOn === undefined && procedure.steps === undefined) {
-      findings.push(finding('missing-steps', { file: procedure.file, line: procedure.bodyLine }, 'the body has no numbered list under a "Steps" heading (步骤 in Chinese); the comparison of order types and the differences panel read the steps from it'));
+      findings.push(finding('missing-steps', { file: procedure.file, line: procedure.bodyLine }, {}));
     }
     const flows = extractDiagrams(procedure.body, procedure.bodyLine).filter((diagram) => FLOWCHART.test(diagram.source));
     for (const extra of flows.slice(1)) {
-      findings.push(finding('duplicate-flow', { file: procedure.file, line: extra.line }, 'a second flowchart: deck embeds ({{flow}}) and the comparison use the first one only; merge them or split the procedure'));
+      findings.push(finding('duplicate-flow', { file: procedure.file, line: extra.line }, {}));
     }
     if (!isInherited(procedure, 'approvals')) procedure.data.approvals?.forEach((ladder, index) => {
       if (ladder.unit !== '%' && !CURRENCIES.has(ladder.unit)) {
-        findings.push(finding('unknown-currency', { file: procedure.file, line: procedure.lineOf(['approvals', index, 'unit']), field: `approvals.${index}.unit` }, `ladder ${index + 1} (${ladder.action}): "${ladder.unit}" is neither % nor an ISO currency code such as EUR or CNY`));
+        findings.push(finding('unknown-currency', { file: procedure.file, line: procedure.lineOf(['approvals', index, 'unit']), field: `approvals.${index}.unit` }, { reason: 'ladder-unit', ladderIndex: index, action: ladder.action, unit: ladder.unit }));
       }
     });
   }
   const currency = pkg.meta?.data.currency;
   if (pkg.meta && currency && !CURRENCIES.has(currency)) {
-    findings.push(finding('unknown-currency', { file: pkg.meta.file, line: pkg.meta.lineOf(['currency']), field: 'currency' }, `"${currency}" is not an ISO 4217 currency code; write one such as EUR, USD or CNY`));
+    findings.push(finding('unknown-currency', { file: pkg.meta.file, line: pkg.meta.lineOf(['currency']), field: 'currency' }, { reason: 'currency', currency }));
   }
   return findings;
 }

@@ -87,7 +87,7 @@ function compareBaseline(pkg: HandoverPackage, baseline: CheckOptions['baseline'
   const meta = pkg.meta;
   if (!meta?.data.baseline || !baseline) return { findings: [] };
   const where = { file: meta.file, line: meta.lineOf(['baseline']), field: 'baseline' };
-  if ('problem' in baseline) return { findings: [finding('schema-invalid', where, baseline.problem)] };
+  if ('problem' in baseline) return { findings: [finding('schema-invalid', where, { reason: 'baseline-unreadable', problem: baseline.problem })] };
   const before = loadPackage(baseline.files).pkg;
   return { pkg: before, findings: diffPackages(before, pkg, meta.data.locale).findings };
 }

@@ -1,6 +1,6 @@
 import { formatDate } from './dates.ts';
 import { extractDiagrams } from './diagrams.ts';
-import { finding, type Finding, type FindingCode } from './findings.ts';
+import { finding, findingMessage, type Finding, type FindingCode, type FindingDetail } from './findings.ts';
 import type { HandoverPackage } from './package.ts';
 
 /**
@@ -57,8 +57,14 @@ export interface ChecklistItem {
   check: CheckId;
   status: ItemStatus;
   subject: ItemSubject;
-  /** What was checked or found, in one English sentence (the CLI's words; pages translate from the fields below). */
+  /**
+   * What was checked or found, in one English sentence (the CLI's words;
+   * pages translate from the fields below). For an item that is not ok it is
+   * the message of the finding the item yields.
+   */
   message: string;
+  /** For an item that is not ok, the detail of the finding it yields. */
+  detail?: FindingDetail<CheckId>;
   /** File to open to fix it, relative to the package. */
   file: string;
   line?: number;
@@ -108,8 +114,16 @@ export function assessCompleteness(pkg: HandoverPackage, today: Date): Completen
     const ok = own.filter((item) => item.status === 'ok').length;
     return { id, items: own, ok, score: own.length === 0 ? 100 : Math.round((100 * ok) / own.length) };
   });
-  const findings = items.filter((item) => item.code).map((item) => finding(item.code!, { file: item.file, line: item.line }, item.message));
+  const findings = items.flatMap((item) => (item.detail === undefined ? [] : [finding(item.check, { file: item.file, line: item.line }, item.detail)]));
   return { parts, findings };
+}
+
+/** What an item found: the thing in order, in words of its own, or what is open, as the detail of the finding it yields. */
+type Outcome<C extends CheckId> = { status: 'ok'; message: string } | { status: Exclude<ItemStatus, 'ok'>; detail: FindingDetail<C> };
+
+/** An item's check and outcome; an open item says what its finding says, so the checklist and `handover check` word it alike. */
+function outcome<C extends CheckId>(check: C, found: Outcome<NoInfer<C>>): Pick<ChecklistItem, 'check' | 'status' | 'message' | 'detail'> {
+  return found.status === 'ok' ? { check, ...found } : { check, ...found, message: findingMessage(check, found.detail) };
 }
 
 /** Work standards: every declared order type has at least one procedure. */
@@ -119,10 +133,8 @@ function orderTypeItems(pkg: HandoverPackage): ChecklistItem[] {
     const count = [...pkg.declared.procedures].filter((id) => id.startsWith(`${type.id}/`)).length;
     return {
       part: 'work-standards',
-      check: 'missing-procedure',
-      status: count > 0 ? 'ok' : 'missing',
+      ...outcome('missing-procedure', count > 0 ? { status: 'ok', message: `order type "${type.id}" has ${count} procedure(s)` } : { status: 'missing', detail: { orderType: type.id, name: type.name } }),
       subject: { kind: 'order-type', id: type.id },
-      message: count > 0 ? `order type "${type.id}" has ${count} procedure(s)` : `order type "${type.id}" (${type.name}) has no procedure; write procedures/${type.id}/<slug>.mdx`,
       file: count > 0 ? `procedures/${type.id}/` : pkg.meta!.file,
       line: count > 0 ? undefined : pkg.meta!.lineOf(['orderTypes', index]),
       label: type.name,
@@ -139,10 +151,8 @@ function procedureItems(pkg: HandoverPackage, today: Date): ChecklistItem[] {
     const overdue = data.reviewBy.getTime() < today.getTime();
     const review: ChecklistItem = {
       part: 'work-standards',
-      check: 'review-overdue',
-      status: overdue ? 'overdue' : 'ok',
+      ...outcome('review-overdue', overdue ? { status: 'overdue', detail: { due: data.reviewBy } } : { status: 'ok', message: `review due on ${formatDate(data.reviewBy)}` }),
       subject,
-      message: overdue ? `review was due on ${formatDate(data.reviewBy)}` : `review due on ${formatDate(data.reviewBy)}`,
       file: procedure.file,
       line: procedure.lineOf(['reviewBy']),
       due: data.reviewBy,
@@ -154,10 +164,8 @@ function procedureItems(pkg: HandoverPackage, today: Date): ChecklistItem[] {
       review,
       {
         part: 'work-standards',
-        check: 'missing-diagram',
-        status: drawn ? 'ok' : 'missing',
+        ...outcome('missing-diagram', drawn ? { status: 'ok', message: 'has a flow diagram' } : { status: 'missing', detail: {} }),
         subject,
-        message: drawn ? 'has a flow diagram' : 'key procedure without a flow diagram; add a ```mermaid fence',
         file: procedure.file,
         line: procedure.bodyLine,
         label: data.title,
@@ -175,10 +183,8 @@ function trainingItems(pkg: HandoverPackage): ChecklistItem[] {
       const covered = coveredByDecks.has(procedure.id);
       return {
         part: 'training',
-        check: 'deck-uncovered',
-        status: covered ? 'ok' : 'missing',
+        ...outcome('deck-uncovered', covered ? { status: 'ok', message: 'covered by a training deck' } : { status: 'missing', detail: {} }),
         subject: { kind: 'procedure', id: procedure.id },
-        message: covered ? 'covered by a training deck' : 'key procedure that no deck covers; add it to the covers of a deck',
         file: procedure.file,
         line: 1,
         label: procedure.data.title,
@@ -202,10 +208,8 @@ function customizationItems(pkg: HandoverPackage): ChecklistItem[] {
       const present = customization[key] !== undefined || customization.files.has(name);
       return {
         part: 'customizations',
-        check,
-        status: present ? 'ok' : 'missing',
+        ...outcome(check, present ? { status: 'ok', message: `has ${name}` } : { status: 'missing', detail: { customization: customization.id } }),
         subject,
-        message: present ? `has ${name}` : `customization "${customization.id}" has no ${name}`,
         file: `${folder}${present ? name : ''}`,
         label,
       };
@@ -214,10 +218,8 @@ function customizationItems(pkg: HandoverPackage): ChecklistItem[] {
     const testsFile = customization.tests?.file ?? ['tests.yaml', 'tests.yml'].find((name) => customization.files.has(name));
     const testsItem: ChecklistItem = {
       part: 'customizations',
-      check: 'customization-missing-tests',
-      status: testsFile ? 'ok' : 'missing',
+      ...outcome('customization-missing-tests', testsFile ? { status: 'ok', message: `has ${testsFile.slice(folder.length)}` } : { status: 'missing', detail: { customization: customization.id } }),
       subject,
-      message: testsFile ? `has ${testsFile.slice(folder.length)}` : `customization "${customization.id}" has no tests.yaml`,
       file: testsFile ?? folder,
       label,
     };
@@ -226,12 +228,11 @@ function customizationItems(pkg: HandoverPackage): ChecklistItem[] {
       const failed = isUnexcusedFailure(data);
       return {
         part: 'customizations',
-        check: 'test-failed',
-        status: failed ? 'failed' : 'ok',
+        ...outcome(
+          'test-failed',
+          failed ? { status: 'failed', detail: { test: data.id, case: data.case } } : { status: 'ok', message: `test ${data.id}: ${data.result}${data.result === 'fail' ? ' (limitation or waiver recorded)' : ''}` },
+        ),
         subject: { kind: 'test', customization: customization.id, id: data.id },
-        message: failed
-          ? `test ${data.id} failed with no limitation or waiver recorded: ${data.case}`
-          : `test ${data.id}: ${data.result}${data.result === 'fail' ? ' (limitation or waiver recorded)' : ''}`,
         file: record.file,
         line: record.lineOf(['result']),
         label: data.case,
@@ -248,14 +249,13 @@ function conflictItems(pkg: HandoverPackage, today: Date): ChecklistItem[] {
       const overdue = isCheckOverdue(check, today);
       return {
         part: 'conflicts',
-        check: 'conflict-check-overdue',
-        status: overdue ? 'overdue' : 'ok',
+        ...outcome(
+          'conflict-check-overdue',
+          overdue
+            ? { status: 'overdue', detail: { conflict: conflict.data.id, due: check.due } }
+            : { status: 'ok', message: check.done ? `follow-up check of ${conflict.data.id} done on ${formatDate(check.done)}` : `follow-up check of ${conflict.data.id} due on ${formatDate(check.due)}` },
+        ),
         subject: { kind: 'conflict', id: conflict.data.id },
-        message: check.done
-          ? `follow-up check of ${conflict.data.id} done on ${formatDate(check.done)}`
-          : overdue
-            ? `follow-up check of ${conflict.data.id} was due on ${formatDate(check.due)} and is not done`
-            : `follow-up check of ${conflict.data.id} due on ${formatDate(check.due)}`,
         file: conflict.file,
         line: conflict.lineOf(['checks', index, 'due']),
         due: check.due,
@@ -270,12 +270,11 @@ function conflictItems(pkg: HandoverPackage, today: Date): ChecklistItem[] {
 function issueLogItems(pkg: HandoverPackage): ChecklistItem[] {
   return pkg.issues.map(({ data, file, lineOf }) => {
     const archived = data.status === 'resolved' && data.solution !== undefined;
+    const open: FindingDetail<'issue-open'> = data.status === 'open' ? { reason: 'open', issue: data.id, summary: data.summary } : { reason: 'no-solution', issue: data.id };
     return {
       part: 'issue-log',
-      check: 'issue-open',
-      status: archived ? 'ok' : 'missing',
+      ...outcome('issue-open', archived ? { status: 'ok', message: `${data.id} resolved, solution archived` } : { status: 'missing', detail: open }),
       subject: { kind: 'issue', id: data.id },
-      message: archived ? `${data.id} resolved, solution archived` : data.status === 'open' ? `${data.id} is open: ${data.summary}` : `${data.id} is resolved without an archived solution`,
       file,
       line: lineOf([data.status === 'open' ? 'status' : 'solution']),
       label: data.summary,

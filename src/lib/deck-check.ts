@@ -33,15 +33,14 @@ function unsafeMarkup(deck: DeckEntry): Finding[] {
     for (const tag of visible.matchAll(TAG)) {
       const name = tag[1]!;
       if (name.toLowerCase() === 'style') continue;
-      const element = unsafeElement(name);
-      if (element) {
-        findings.push(finding('unsafe-html', { file: deck.file, line }, element));
+      if (unsafeElement(name)) {
+        findings.push(finding('unsafe-html', { file: deck.file, line }, { reason: 'element', element: name }));
         continue;
       }
       for (const attribute of (tag[2] ?? '').matchAll(ATTRIBUTE)) {
         const value = attribute[2]?.replace(/^["']|["']$/g, '') ?? null;
         const problem = unsafeAttribute(attribute[1]!, value);
-        if (problem) findings.push(finding('unsafe-html', { file: deck.file, line }, `<${name}>: ${problem}`));
+        if (problem) findings.push(finding('unsafe-html', { file: deck.file, line }, { reason: 'attribute', element: name, problem }));
       }
     }
   }
@@ -74,9 +73,9 @@ export function checkDeck(deck: DeckEntry, pkg: HandoverPackage, assets: Package
     const resolved = resolvePackagePath(deck.file, reference.path, assets);
     // The build converts decks to PDF and PPTX in a browser, which would fetch a remote image from the build machine.
     if (resolved.kind === 'remote' && /^https?:|^\/\//i.test(reference.path)) {
-      findings.push(finding('outside-package', { file: deck.file, line: reference.line }, `"${reference.path}" is an address on the web; a deck shows files of the package only, so copy the image into the package`));
-    } else if (resolved.kind === 'outside') findings.push(finding('outside-package', { file: deck.file, line: reference.line }, `"${reference.path}" leads outside the package`));
-    else if (resolved.kind === 'missing') findings.push(finding('missing-file', { file: deck.file, line: reference.line }, `"${reference.path}" is not a file of the package (looked for ${resolved.path})`));
+      findings.push(finding('outside-package', { file: deck.file, line: reference.line }, { reason: 'web-address', path: reference.path }));
+    } else if (resolved.kind === 'outside') findings.push(finding('outside-package', { file: deck.file, line: reference.line }, { reason: 'leaves-package', what: 'file', path: reference.path }));
+    else if (resolved.kind === 'missing') findings.push(finding('missing-file', { file: deck.file, line: reference.line }, { what: 'file', path: reference.path, lookedFor: resolved.path }));
   }
   let expanded: string;
   try {
@@ -86,7 +85,7 @@ export function checkDeck(deck: DeckEntry, pkg: HandoverPackage, assets: Package
     return findings;
   }
   const problem = renderProblem(expanded, marp);
-  if (problem) findings.push(finding('deck-invalid', { file: deck.file, line: 1 }, `Marp cannot render the deck: ${problem}`));
+  if (problem) findings.push(finding('deck-invalid', { file: deck.file, line: 1 }, { problem }));
   return findings;
 }
 

@@ -17,7 +17,6 @@ import { escapeHtml } from './html.ts';
 import { labels } from './i18n.ts';
 import type { DeckEntry, HandoverPackage, ProcedureEntry } from './package.ts';
 import { roleName } from './roles.ts';
-import { suggest } from './suggest.ts';
 
 export type EmbedKind = 'approvals' | 'flow';
 
@@ -76,26 +75,23 @@ type Resolution = { markdown: string } | { finding: Finding };
  */
 function resolveEmbed(deck: DeckEntry, embed: DeckEmbed, pkg: HandoverPackage, locale: string): Resolution {
   const where = { file: deck.file, line: embed.line };
-  const syntax = `{{${embed.kind} ${embed.procedureId}}}`;
   const procedure = pkg.procedures.find((p) => p.id === embed.procedureId);
   if (!procedure) {
     const known = new Set(pkg.procedures.map((p) => p.id));
-    return { finding: finding('unknown-procedure', where, `${syntax}: procedure "${embed.procedureId}" does not exist${suggest(embed.procedureId, known)}`) };
+    return { finding: finding('unknown-procedure', where, { kind: 'deck-embed', embed, known }) };
   }
   if (deck.data.audience !== 'internal' && procedure.data.audience === 'internal') {
-    return {
-      finding: finding('unknown-procedure', where, `${syntax}: procedure "${embed.procedureId}" is internal, so the public portal leaves it out; a public deck cannot embed it (mark the deck "audience: internal" or remove the line)`),
-    };
+    return { finding: finding('unknown-procedure', where, { kind: 'internal-embed', embed }) };
   }
   if (embed.kind === 'approvals') {
     if (!procedure.data.approvals?.length) {
-      return { finding: finding('schema-invalid', where, `${syntax}: ${procedure.file} has no approvals to show; add an "approvals" ladder to its frontmatter or remove the line`) };
+      return { finding: finding('schema-invalid', where, { reason: 'nothing-to-embed', embed, file: procedure.file }) };
     }
     return { markdown: approvalTablesHtml(procedure, pkg, locale) };
   }
   const diagram = extractDiagrams(procedure.body, procedure.bodyLine)[0];
   if (!diagram) {
-    return { finding: finding('schema-invalid', where, `${syntax}: ${procedure.file} has no flow diagram to show; add a \`\`\`mermaid fence to it or remove the line`) };
+    return { finding: finding('schema-invalid', where, { reason: 'nothing-to-embed', embed, file: procedure.file }) };
   }
   // A fence longer than any backtick run in the source, so the source can never close it early.
   const longestRun = Math.max(2, ...[...diagram.source.matchAll(/`+/g)].map((run) => run[0].length));
@@ -144,9 +140,7 @@ function deckEmbedFindings(deck: DeckEntry, pkg: HandoverPackage, locale: string
       const result = resolveEmbed(deck, embed, pkg, locale);
       return 'finding' in result ? [result.finding] : [];
     }),
-    ...malformed.map(({ text, line }) =>
-      finding('schema-invalid', { file: deck.file, line }, `"${text}" is not a deck embed; write {{approvals <procedure-id>}} or {{flow <procedure-id>}} on a line of its own`),
-    ),
+    ...malformed.map(({ text, line }) => finding('schema-invalid', { file: deck.file, line }, { reason: 'not-an-embed', text })),
   ];
 }
 

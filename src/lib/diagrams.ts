@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { finding, type Finding } from './findings.ts';
+import { finding, type Finding, type FindingDetail } from './findings.ts';
 import type { HandoverPackage } from './package.ts';
 
 /** A ```mermaid fence found in a document body. */
@@ -130,7 +130,7 @@ export async function checkDiagrams(pkg: HandoverPackage, knownValid: (source: s
   });
 }
 
-function describeParseError(error: ParseError, source: string): string {
+function describeParseError(error: ParseError, source: string): FindingDetail<'mermaid-invalid'> {
   const lines = (error.message ?? String(error))
     .split('\n')
     .map((line) => line.trim())
@@ -138,12 +138,10 @@ function describeParseError(error: ParseError, source: string): string {
   const expecting = lines.find((line) => line.startsWith('Expecting'));
   const lineNumber = error.hash?.loc?.first_line;
   const near = lineNumber !== undefined ? source.split('\n')[lineNumber - 1]?.trim() : undefined;
-  const where = near ? ` near "${near.length > 60 ? `${near.slice(0, 57)}...` : near}"` : '';
   if (expecting) {
     const tokens = [...expecting.matchAll(/'([^']+)'/g)].map((match) => match[1]!);
     const got = tokens.pop();
-    const shown = tokens.slice(0, 5).join(', ') + (tokens.length > 5 ? ', ...' : '');
-    return `the diagram does not parse${where}: expected ${shown}, got ${got === 'EOF' ? 'the end of the diagram' : got}`;
+    return { reason: 'unexpected-token', near, expected: tokens, got };
   }
-  return `the diagram does not parse${where}: ${lines[0] ?? 'unknown error'}`;
+  return { reason: 'parser', near, problem: lines[0] };
 }

@@ -56,35 +56,36 @@ export function checkDocumentBody(doc: Pick<DocumentEntry<unknown>, 'file' | 'bo
     tree = mdxToMdast(prepareMdx(doc.body), { features: MDX_FEATURES, position: true }) as unknown as MdxNode;
   } catch (cause) {
     const { line, message } = readParseError(cause);
-    return [finding('mdx-syntax', { file: doc.file, line: line === undefined ? doc.bodyLine : doc.bodyLine + line - 1 }, `the body is not valid MDX: ${message}`, syntaxHint(message))];
+    return [finding('mdx-syntax', { file: doc.file, line: line === undefined ? doc.bodyLine : doc.bodyLine + line - 1 }, { problem: message }, syntaxHint(message))];
   }
   const findings: Finding[] = [];
   const local = (node: MdxNode, path: string) => {
     const resolved = resolvePackagePath(doc.file, path, assets);
-    if (resolved.kind === 'outside') findings.push(finding('outside-package', { file: doc.file, line: lineOf(node) }, `"${path}" leads outside the package`));
-    else if (resolved.kind === 'missing') findings.push(finding('missing-file', { file: doc.file, line: lineOf(node) }, `"${path}" is not a file of the package (looked for ${resolved.path})`));
+    if (resolved.kind === 'outside') findings.push(finding('outside-package', { file: doc.file, line: lineOf(node) }, { reason: 'leaves-package', what: 'file', path }));
+    else if (resolved.kind === 'missing') findings.push(finding('missing-file', { file: doc.file, line: lineOf(node) }, { what: 'file', path, lookedFor: resolved.path }));
   };
   const visit = (node: MdxNode) => {
     switch (node.type) {
       case 'mdxjsEsm':
-        findings.push(finding('mdx-code', { file: doc.file, line: lineOf(node) }, `an import or export line would run code at build time: "${String(node.value).split('\n')[0]}"`));
+        findings.push(finding('mdx-code', { file: doc.file, line: lineOf(node) }, { reason: 'import-export', code: String(node.value) }));
         break;
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
-        if (!isCommentOnly(String(node.value))) findings.push(finding('mdx-code', { file: doc.file, line: lineOf(node) }, `{${String(node.value).trim()}} is a JavaScript expression, which a package may not hold`));
+        if (!isCommentOnly(String(node.value))) findings.push(finding('mdx-code', { file: doc.file, line: lineOf(node) }, { reason: 'expression', code: String(node.value) }));
         break;
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
-        const problem = node.name ? unsafeElement(node.name) : undefined;
-        if (problem) findings.push(finding('unsafe-html', { file: doc.file, line: lineOf(node) }, problem));
+        // A fragment (<>...</>) has no name, and can hold no attributes.
+        const element = node.name ?? '';
+        if (element && unsafeElement(element)) findings.push(finding('unsafe-html', { file: doc.file, line: lineOf(node) }, { reason: 'element', element }));
         for (const attribute of node.attributes ?? []) {
           if (attribute.type === 'mdxJsxExpressionAttribute' || (attribute.value !== null && typeof attribute.value === 'object')) {
-            findings.push(finding('mdx-code', { file: doc.file, line: lineOf(node) }, `the attribute ${attribute.name ?? '{...}'} of <${node.name}> is a JavaScript expression; write a quoted value`));
+            findings.push(finding('mdx-code', { file: doc.file, line: lineOf(node) }, { reason: 'attribute', element, attribute: attribute.name }));
             continue;
           }
           const value = attribute.value === undefined || attribute.value === null ? null : String(attribute.value);
           const unsafe = unsafeAttribute(attribute.name ?? '', value);
-          if (unsafe) findings.push(finding('unsafe-html', { file: doc.file, line: lineOf(node) }, `<${node.name}>: ${unsafe}`));
+          if (unsafe) findings.push(finding('unsafe-html', { file: doc.file, line: lineOf(node) }, { reason: 'attribute', element, problem: unsafe }));
           else if (node.name?.toLowerCase() === 'img' && attribute.name?.toLowerCase() === 'src' && value) local(node, value);
         }
         break;
@@ -92,13 +93,13 @@ export function checkDocumentBody(doc: Pick<DocumentEntry<unknown>, 'file' | 'bo
       case 'link':
       case 'definition': {
         const problem = node.url ? unsafeUrl(node.url) : undefined;
-        if (problem) findings.push(finding('unsafe-html', { file: doc.file, line: lineOf(node) }, `a link: ${problem}`));
+        if (problem) findings.push(finding('unsafe-html', { file: doc.file, line: lineOf(node) }, { reason: 'link', problem }));
         break;
       }
       case 'image':
         if (node.url) {
           const problem = unsafeUrl(node.url);
-          if (problem) findings.push(finding('unsafe-html', { file: doc.file, line: lineOf(node) }, `an image: ${problem}`));
+          if (problem) findings.push(finding('unsafe-html', { file: doc.file, line: lineOf(node) }, { reason: 'image', problem }));
           else local(node, node.url);
         }
         break;

@@ -28,8 +28,8 @@ export function evidenceOf(pkg: HandoverPackage, assets: PackageAssets): { files
     issue.data.evidence?.forEach((written, index) => {
       const where = { file: issue.file, line: issue.lineOf(['evidence', index]), field: [...issue.path, 'evidence', index].join('.') };
       const resolved = resolvePackagePath('issues.yaml', written, assets);
-      if (resolved.kind === 'outside') findings.push(finding('outside-package', where, `evidence "${written}" leads outside the package`));
-      else if (resolved.kind === 'missing') findings.push(finding('missing-file', where, `evidence "${written}" is not a file of the package (looked for ${resolved.path})`));
+      if (resolved.kind === 'outside') findings.push(finding('outside-package', where, { reason: 'leaves-package', what: 'evidence', path: written }));
+      else if (resolved.kind === 'missing') findings.push(finding('missing-file', where, { what: 'evidence', path: written, lookedFor: resolved.path }));
       else if (resolved.kind === 'file') files.push({ issueId: issue.data.id, written, path: resolved.path });
     });
   }

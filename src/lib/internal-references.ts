@@ -36,14 +36,14 @@ export function checkInternalReferences(pkg: HandoverPackage): Finding[] {
     ids.forEach((id, index) => {
       if (!internal.procedures.has(id)) return;
       const path = field === 'basedOn' ? [field] : [field, index];
-      findings.push(finding('internal-reference', { file: record.file, line: record.lineOf(path), field: [...record.path, ...path].join('.') }, `names the internal procedure "${id}", which the public portal leaves out`));
+      findings.push(finding('internal-reference', { file: record.file, line: record.lineOf(path), field: [...record.path, ...path].join('.') }, { reason: 'procedure', id }));
     });
   }
   pkg.meta?.data.learningPaths?.forEach((learningPath, pathIndex) => {
     learningPath.steps.forEach((step, stepIndex) => {
       if (!internal.steps.has(step)) return;
       const path = ['learningPaths', pathIndex, 'steps', stepIndex];
-      findings.push(finding('internal-reference', { file: pkg.meta!.file, line: pkg.meta!.lineOf(path), field: path.join('.') }, `step "${step}" is internal, so the public portal leaves it out of the path`));
+      findings.push(finding('internal-reference', { file: pkg.meta!.file, line: pkg.meta!.lineOf(path), field: path.join('.') }, { reason: 'learning-path-step', step }));
     });
   });
   return findings;

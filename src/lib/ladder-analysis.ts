@@ -61,24 +61,6 @@ export function intersectIntervals(a: Interval, b: Interval): Interval | undefin
   return isEmptyInterval(shared) ? undefined : shared;
 }
 
-/** Plain number: no thousands separators, so it reads the same as in the YAML. */
-function plain(value: number): string {
-  return value === Infinity ? '∞' : String(value);
-}
-
-/** Mathematical interval notation: `(5, 6]`, `[0, 2]`, `(15, ∞)`. */
-export function intervalNotation(interval: Interval): string {
-  const open = interval.lowerInclusive ? '[' : '(';
-  const close = interval.upperInclusive && interval.upper !== Infinity ? ']' : ')';
-  return `${open}${plain(interval.lower)}, ${plain(interval.upper)}${close}`;
-}
-
-/** `values in (5, 6] %`, `values in (15, ∞) EUR`; a single value reads `value 0 %`. */
-export function formatInterval(interval: Interval, unit: string): string {
-  if (interval.lower === interval.upper) return `value ${plain(interval.lower)} ${unit}`;
-  return `values in ${intervalNotation(interval)} ${unit}`;
-}
-
 /** Lower ends compared as points on the axis: `[5` comes before `(5`. */
 function compareLower(a: Interval, b: Interval): number {
   return a.lower - b.lower || (a.lowerInclusive === b.lowerInclusive ? 0 : a.lowerInclusive ? -1 : 1);
@@ -88,11 +70,6 @@ function compareLower(a: Interval, b: Interval): number {
 function compareUpper(a: Pick<Interval, 'upper' | 'upperInclusive'>, b: Pick<Interval, 'upper' | 'upperInclusive'>): number {
   if (a.upper === b.upper) return a.upperInclusive === b.upperInclusive ? 0 : a.upperInclusive ? 1 : -1;
   return a.upper < b.upper ? -1 : 1;
-}
-
-/** Agreement of a verb with `value x` / `values in ...`. */
-function verb(interval: Interval, singular: string, plural: string): string {
-  return interval.lower === interval.upper ? singular : plural;
 }
 
 interface LadderSite {
@@ -132,13 +109,7 @@ function analyzeLadder({ procedure, ladder, ladderIndex }: LadderSite, ranks: Re
   if (misplaced > 0) {
     const band = intervals[misplaced]!;
     const previous = intervals[misplaced - 1]!;
-    findings.push(
-      finding(
-        'schema-invalid',
-        at(['bands', band.index]),
-        `${metric} band ${intervalNotation(band)} ${unit} is listed after band ${intervalNotation(previous)} ${unit}: bands must be listed in ascending order of value`,
-      ),
-    );
+    findings.push(finding('schema-invalid', at(['bands', band.index]), { reason: 'band-order', metric, unit, band, previous }));
   } else if (intervals.length > 0) {
     findings.push(...gapsAndOverlaps(intervals, ladder, at));
   }
@@ -146,13 +117,7 @@ function analyzeLadder({ procedure, ladder, ladderIndex }: LadderSite, ranks: Re
   // The top is checked whatever the order: no band without upTo means the highest values have no approver.
   if (intervals.length > 0 && !intervals.some((interval) => interval.upper === Infinity)) {
     const top = intervals.reduce((highest, interval) => (compareUpper(interval, highest) >= 0 ? interval : highest));
-    findings.push(
-      finding(
-        'approval-open-top',
-        at(['bands', top.index]),
-        `${metric} values over ${plain(top.upper)} ${unit} have no approver: end the ladder with a band that has "over" and no "upTo"`,
-      ),
-    );
+    findings.push(finding('approval-open-top', at(['bands', top.index]), { metric, unit, over: top.upper }));
   }
 
   // Authority should climb with the value. Bands are compared in value order
@@ -165,13 +130,8 @@ function analyzeLadder({ procedure, ladder, ladderIndex }: LadderSite, ranks: Re
     const rank = ranks.get(interval.band.approver);
     if (rank === undefined) continue;
     if (highest && rank < highest.rank) {
-      findings.push(
-        finding(
-          'approval-rank-inversion',
-          at(['bands', interval.index, 'approver']),
-          `${metric} ${formatInterval(interval, unit)} ${verb(interval, 'goes', 'go')} to ${interval.band.approver} (rank ${rank}), a lower rank than ${highest.interval.band.approver} (rank ${highest.rank}) for the lower ${formatInterval(highest.interval, unit)}`,
-        ),
-      );
+      const below = { values: highest.interval, approver: highest.interval.band.approver, rank: highest.rank };
+      findings.push(finding('approval-rank-inversion', at(['bands', interval.index, 'approver']), { metric, unit, values: interval, approver: interval.band.approver, rank, below }));
     } else if (!highest || rank > highest.rank) {
       highest = { interval, rank };
     }
@@ -181,24 +141,12 @@ function analyzeLadder({ procedure, ladder, ladderIndex }: LadderSite, ranks: Re
   if (initiator !== undefined) {
     ladder.bands.forEach((band, bandIndex) => {
       if (band.approver !== initiator) return;
-      const interval = normalizeLadder({ bands: [band] })[0]!;
-      findings.push(
-        finding(
-          'approval-sod',
-          at(['bands', bandIndex, 'approver']),
-          `${metric} ${formatInterval(interval, unit)} ${verb(interval, 'is', 'are')} approved by ${initiator}, the role that initiates the request`,
-        ),
-      );
+      const values = normalizeLadder({ bands: [band] })[0]!;
+      findings.push(finding('approval-sod', at(['bands', bandIndex, 'approver']), { reason: 'band', metric, unit, values, initiator }));
     });
     ladder.conditions?.forEach((condition, conditionIndex) => {
       if (condition.approver !== initiator) return;
-      findings.push(
-        finding(
-          'approval-sod',
-          at(['conditions', conditionIndex, 'approver']),
-          `${metric} condition "${condition.when}" is approved by ${initiator}, the role that initiates the request`,
-        ),
-      );
+      findings.push(finding('approval-sod', at(['conditions', conditionIndex, 'approver']), { reason: 'condition', metric, when: condition.when, initiator }));
     });
   }
   return findings;
@@ -217,14 +165,12 @@ function gapsAndOverlaps(intervals: readonly BandInterval[], ladder: ApprovalLad
   intervals.forEach((interval, position) => {
     const gap: Interval = { lower: reach.upper, lowerInclusive: !reach.upperInclusive, upper: interval.lower, upperInclusive: !interval.lowerInclusive };
     if (!isEmptyInterval(gap)) {
-      findings.push(finding('approval-gap', at(['bands', interval.index]), `${metric} ${formatInterval(gap, unit)} ${verb(gap, 'has', 'have')} no approver`));
+      findings.push(finding('approval-gap', at(['bands', interval.index]), { metric, unit, values: gap }));
     }
     for (const earlier of intervals.slice(0, position)) {
       const shared = intersectIntervals(earlier, interval);
       if (!shared) continue;
-      const who =
-        earlier.band.approver === interval.band.approver ? `both approved by ${interval.band.approver}` : `${earlier.band.approver} and ${interval.band.approver}`;
-      findings.push(finding('approval-overlap', at(['bands', interval.index]), `${metric} ${formatInterval(shared, unit)} ${verb(shared, 'falls', 'fall')} in two bands (${who})`));
+      findings.push(finding('approval-overlap', at(['bands', interval.index]), { metric, unit, values: shared, approvers: [earlier.band.approver, interval.band.approver] }));
     }
     if (compareUpper(interval, reach) > 0) reach = interval;
   });
@@ -252,15 +198,9 @@ function checkUnits(sites: readonly LadderSite[]): Finding[] {
       if (use.ladder.unit === unit) continue;
       const sameProcedure = uses.find((other) => other.procedure === use.procedure && other.ladder.unit === unit);
       const reference = sameProcedure ?? uses.find((other) => other.ladder.unit === unit)!;
-      const where = sameProcedure ? `approvals.${reference.ladderIndex} of this procedure` : `approvals.${reference.ladderIndex} of ${reference.procedure.file}`;
+      const usedBy = { ladderIndex: reference.ladderIndex, file: sameProcedure ? undefined : reference.procedure.file };
       const path = ['approvals', use.ladderIndex, 'unit'];
-      findings.push(
-        finding(
-          'schema-invalid',
-          { file: use.procedure.file, line: use.procedure.lineOf(path), field: path.join('.') },
-          `metric "${metric}" is measured in ${use.ladder.unit} here but in ${unit} by ${where}: a metric has one unit; use ${unit}, or give this ladder a metric of its own`,
-        ),
-      );
+      findings.push(finding('schema-invalid', { file: use.procedure.file, line: use.procedure.lineOf(path), field: path.join('.') }, { reason: 'metric-unit', metric, unit: use.ladder.unit, usual: unit, usedBy }));
     }
   }
   return findings;

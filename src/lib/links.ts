@@ -109,13 +109,12 @@ export function checkLinks(pkg: HandoverPackage, visible: HandoverPackage): Find
       const at = { file: doc.file, line: link.line };
       if (files.has(path)) continue;
       if (!shown.has(page)) {
-        const reason = all.has(page) ? 'is internal, and the public portal leaves it out' : 'does not exist';
-        findings.push(finding('broken-link', at, `link "${link.url}" leads to ${page}, which ${reason}`));
+        findings.push(finding('broken-link', at, { reason: all.has(page) ? 'internal-page' : 'no-page', url: link.url, page }));
         continue;
       }
       const anchors = shown.get(page);
       if (anchor && anchors && !anchors.has(anchor)) {
-        findings.push(finding('broken-link', at, `link "${link.url}": ${page} has no heading with the anchor "#${anchor}"`));
+        findings.push(finding('broken-link', at, { reason: 'no-anchor', url: link.url, page, anchor }));
       }
     }
   }

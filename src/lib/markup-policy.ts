@@ -33,33 +33,43 @@ function decodeReferences(text: string): string {
     .replace(/&tab;|&newline;/gi, '');
 }
 
+/** An address that may not appear in a link or image, for the scheme it uses (one that can run script or load foreign content). */
+export interface UnsafeUrl {
+  rule: 'scheme';
+  url: string;
+  scheme: string;
+}
+
+/** Why an attribute may not be written: an event handler, a name off the allow-list, a style that loads or runs something, or an unsafe address. */
+export type UnsafeAttribute = { rule: 'event-handler' | 'attribute'; attribute: string } | { rule: 'style' } | UnsafeUrl;
+
 /**
  * Why an address must not appear in a link or image, or undefined when it
  * may: relative paths, anchors, http(s), mailto and tel. Browsers ignore
  * whitespace and control characters inside a scheme, so they are dropped
  * before it is read.
  */
-export function unsafeUrl(url: string): string | undefined {
+export function unsafeUrl(url: string): UnsafeUrl | undefined {
   // eslint-disable-next-line no-control-regex
   const plain = decodeReferences(url).replace(/[\u0000-\u0020\u007f]/g, '');
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(plain)?.[1]?.toLowerCase();
   if (scheme === undefined || SAFE_SCHEMES.has(scheme)) return undefined;
-  return `the address "${url.length > 60 ? `${url.slice(0, 57)}...` : url}" uses the ${scheme}: scheme, which can run script or load content the portal does not control`;
+  return { rule: 'scheme', url, scheme };
 }
 
-/** Why an element may not be written, or undefined. Names are compared case-insensitively, as HTML does. */
-export function unsafeElement(name: string): string | undefined {
-  return ELEMENTS.has(name.toLowerCase()) ? undefined : `the element <${name}> is not allowed in a package`;
+/** Whether an element may not be written. Names are compared case-insensitively, as HTML does. */
+export function unsafeElement(name: string): boolean {
+  return !ELEMENTS.has(name.toLowerCase());
 }
 
 /** Why an attribute with this literal value may not be written, or undefined. */
-export function unsafeAttribute(name: string, value: string | null): string | undefined {
+export function unsafeAttribute(name: string, value: string | null): UnsafeAttribute | undefined {
   const lower = name.toLowerCase();
-  if (lower.startsWith('on')) return `the event-handler attribute ${name} would run script`;
-  if (!ATTRIBUTES.has(lower) && !lower.startsWith('aria-') && !lower.startsWith('data-')) return `the attribute ${name} is not allowed in a package`;
+  if (lower.startsWith('on')) return { rule: 'event-handler', attribute: name };
+  if (!ATTRIBUTES.has(lower) && !lower.startsWith('aria-') && !lower.startsWith('data-')) return { rule: 'attribute', attribute: name };
   if (value === null) return undefined;
   if (lower === 'style' && /url\s*\(|expression\s*\(|javascript:|@import|behavior\s*:/i.test(decodeReferences(value))) {
-    return 'the style attribute loads a URL or runs an expression';
+    return { rule: 'style' };
   }
   if (URL_ATTRIBUTES.has(lower)) {
     for (const candidate of lower === 'srcset' ? value.split(',').map((part) => part.trim().split(/\s+/)[0] ?? '') : [value]) {

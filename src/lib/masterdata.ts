@@ -1,7 +1,6 @@
-import { finding, type Finding } from './findings.ts';
+import { finding, type Finding, type FindingDetail } from './findings.ts';
 import type { HandoverPackage, Located } from './package.ts';
 import type { MasterDataRule } from '../schemas/index.ts';
-import { suggest } from './suggest.ts';
 
 /** More roles than this creating one kind of master data is creation opened to everyone. */
 export const MAX_CREATING_ROLES = 3;
@@ -31,25 +30,25 @@ export function checkMasterData(pkg: HandoverPackage): Finding[] {
   const seen = new Map<string, Located<MasterDataRule>>();
   for (const rule of pkg.masterData) {
     const { data } = rule;
-    if (seen.has(data.id)) findings.push(finding('duplicate-id', at(rule, ['id']), `master-data rule "${data.id}" is declared twice`));
+    if (seen.has(data.id)) findings.push(finding('duplicate-id', at(rule, ['id']), { reason: 'declared-twice', what: 'master-data-rule', id: data.id }));
     seen.set(data.id, rule);
     const role = (path: (string | number)[], id: string | undefined) => {
-      if (roleIds && id !== undefined && !roleIds.has(id)) findings.push(finding('unknown-role', at(rule, path), `role "${id}" is not declared in roles.yaml${suggest(id, roleIds)}`));
+      if (roleIds && id !== undefined && !roleIds.has(id)) findings.push(finding('unknown-role', at(rule, path), { role: id, known: roleIds }));
     };
     role(['owner'], data.owner);
     data.create.forEach((id, index) => role(['create', index], id));
     data.change.forEach((id, index) => role(['change', index], id));
     role(['approve'], data.approve);
     data.procedures?.forEach((id, index) => {
-      if (!pkg.declared.procedures.has(id)) findings.push(finding('unknown-procedure', at(rule, ['procedures', index]), `procedure "${id}" does not exist${suggest(id, pkg.declared.procedures)}`));
+      if (!pkg.declared.procedures.has(id)) findings.push(finding('unknown-procedure', at(rule, ['procedures', index]), { kind: 'reference', id, known: pkg.declared.procedures }));
     });
     const junior = data.create.filter((id) => lowest.has(id) && pkg.roles.length > 1);
     if (data.create.length > MAX_CREATING_ROLES || junior.length > 0) {
-      const why = data.create.length > MAX_CREATING_ROLES ? `${data.create.length} roles may create it` : `the least senior role ${junior.map((id) => `"${id}"`).join(', ')} may create it`;
-      findings.push(finding('masterdata-open-create', at(rule, ['create']), `${data.entity}: ${why}; creation opened this wide breeds duplicates`));
+      const detail: FindingDetail<'masterdata-open-create'> = data.create.length > MAX_CREATING_ROLES ? { reason: 'too-many-roles', entity: data.entity, count: data.create.length } : { reason: 'least-senior', entity: data.entity, roles: junior };
+      findings.push(finding('masterdata-open-create', at(rule, ['create']), detail));
     }
     if (data.create.some((id) => id !== data.owner) && data.duplicateCheck === undefined) {
-      findings.push(finding('masterdata-no-duplicate-check', at(rule, ['create']), `${data.entity}: roles besides the owner "${data.owner}" may create it, and no duplicateCheck says how a duplicate is found first`));
+      findings.push(finding('masterdata-no-duplicate-check', at(rule, ['create']), { entity: data.entity, owner: data.owner }));
     }
   }
   return findings;

@@ -78,10 +78,7 @@ export function diffPackages(before: HandoverPackage, after: HandoverPackage, lo
       revisions: (next.data.revisions ?? []).filter((r) => !known.has(r.version)).map((r) => ({ version: r.version, date: formatDate(r.date), summary: r.summary })),
     });
     if (previous.data.version === next.data.version) {
-      const parts = [frontmatterChanged && 'front matter', bodyChanged && 'body'].filter(Boolean).join(' and ');
-      findings.push(
-        finding('version-not-bumped', { file: next.file, line: next.lineOf(['version']), field: 'version' }, `the ${parts} changed since the baseline, but the version is still "${next.data.version}"`),
-      );
+      findings.push(finding('version-not-bumped', { file: next.file, line: next.lineOf(['version']), field: 'version' }, { frontmatter: frontmatterChanged, body: bodyChanged, version: next.data.version }));
     }
   }
 

@@ -3,7 +3,7 @@ import { finding, type Finding } from './findings.ts';
 import type { DocumentEntry, Located } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
 import { decodeUtf8, parseYamlSource, splitFrontmatter, type FieldPath, type YamlSource } from './source.ts';
-import { describeValue, parseWithFriendlyErrors } from './validate.ts';
+import { parseWithFriendlyErrors } from './validate.ts';
 
 /** A record read from a YAML source, able to name the line of any of its fields. */
 export function located<T>(data: T, file: string, source: YamlSource, basePath: FieldPath = []): Located<T> {
@@ -49,7 +49,7 @@ export class PackageReader {
     const content = this.text(file);
     if (content === undefined) return undefined;
     if (content.trim() === '') {
-      this.report(finding('schema-invalid', { file, line: 1 }, 'the file is empty'));
+      this.report(finding('schema-invalid', { file, line: 1 }, { reason: 'empty-file' }));
       return undefined;
     }
     const parsed = parseYamlSource(content, file);
@@ -73,7 +73,7 @@ export class PackageReader {
   list<S extends z.ZodType>(file: string, schema: S, required: boolean): { records: Located<z.output<S>>[]; rawIds: Set<string> } | undefined {
     const actual = [file, file.replace(/\.yaml$/, '.yml')].find((name) => this.files.has(name));
     if (!actual) {
-      if (required) this.report(finding('schema-invalid', { file }, `${file} is missing; every package needs it`));
+      if (required) this.report(finding('schema-invalid', { file }, { reason: 'required-file-missing', file }));
       return undefined;
     }
     const source = this.yaml(actual);
@@ -88,9 +88,7 @@ export class PackageReader {
   /** The valid records of a list at `basePath`; the invalid ones are reported and left out. */
   records<S extends z.ZodType>(value: unknown, file: string, source: YamlSource, basePath: FieldPath, schema: S): Located<z.output<S>>[] {
     if (!Array.isArray(value)) {
-      this.report(
-        finding('schema-invalid', { file, line: source.lineOf(basePath), field: basePath.join('.') || undefined }, `expected a list of records (lines starting with "- "), got ${describeValue(value)}`),
-      );
+      this.report(finding('schema-invalid', { file, line: source.lineOf(basePath), field: basePath.join('.') || undefined }, { reason: 'not-a-list', got: value }));
       return [];
     }
     return value.flatMap((record, index) => {
@@ -110,13 +108,8 @@ export class PackageReader {
     if (raw === undefined) return undefined;
     const split = splitFrontmatter(raw);
     if (split.frontmatter === undefined) {
-      const message =
-        raw.trim() === ''
-          ? 'the file is empty; it needs a frontmatter block between --- lines'
-          : split.unclosed
-            ? 'the frontmatter opened on line 1 is never closed; add a --- line after the last field'
-            : 'the file has no frontmatter; start it with a --- line, the fields, and another --- line';
-      this.report(finding('schema-invalid', { file, line: 1 }, message));
+      const reason = raw.trim() === '' ? 'empty-document' : split.unclosed ? 'unclosed-frontmatter' : 'no-frontmatter';
+      this.report(finding('schema-invalid', { file, line: 1 }, { reason }));
       return undefined;
     }
     const parsed = parseYamlSource(split.frontmatter, file, split.frontmatterLine);

@@ -27,11 +27,10 @@ import {
   type Role,
   type TestRecord,
 } from '../schemas/index.ts';
-import { finding, type Finding } from './findings.ts';
+import { finding, type Finding, type FindingDetail, type PackageFolder } from './findings.ts';
 import { isPackageFile, type PackageFiles } from './package-files.ts';
 import { located, PackageReader } from './package-reader.ts';
 import type { FieldPath } from './source.ts';
-import { suggest } from './suggest.ts';
 import { inheritedFields, stepsOf, type Inheritance } from './variants.ts';
 
 /** Anything that came from a file and can point back at where it was written. */
@@ -161,7 +160,7 @@ export function loadPackage(files: PackageFiles): LoadResult {
       quizzes: new Set(under(/^quizzes\/([^/]+)\.ya?ml$/).map((match) => match[1]!)),
     },
   };
-  for (const path of paths.filter((p) => !isPackageFile(p))) reader.report(finding('schema-invalid', { file: path }, misplacedMessage(path)));
+  for (const path of paths.filter((p) => !isPackageFile(p))) reader.report(finding('schema-invalid', { file: path }, misplaced(path)));
   return { pkg, findings: reader.findings };
 }
 
@@ -169,7 +168,7 @@ export function loadPackage(files: PackageFiles): LoadResult {
 function loadMeta(reader: PackageReader): Located<Handover> | undefined {
   const file = ['handover.yaml', 'handover.yml'].find((name) => reader.has(name));
   if (!file) {
-    reader.report(finding('schema-invalid', { file: 'handover.yaml' }, 'handover.yaml is missing; it names the package, its locale and its order types'));
+    reader.report(finding('schema-invalid', { file: 'handover.yaml' }, { reason: 'handover-missing' }));
     return undefined;
   }
   const source = reader.yaml(file);
@@ -226,18 +225,13 @@ function loadCustomization(reader: PackageReader, paths: readonly string[], id: 
   return entry;
 }
 
-/** Where a file that does not fit the package format should go instead. */
-function misplacedMessage(path: string): string {
-  const where: [RegExp, string][] = [
-    [/^procedures\//, 'procedures are .mdx files in a folder per order type: procedures/<orderType>/<slug>.mdx'],
-    [/^customizations\//, 'a customization folder customizations/<ID>/ holds requirement.mdx, implementation.mdx and tests.yaml'],
-    [/^decks\//, 'decks are Marp Markdown files directly in decks/: decks/<slug>.md'],
-    [/^quizzes\//, 'quizzes are YAML files directly in quizzes/: quizzes/<slug>.yaml'],
-    [/^pages\//, 'free pages are .mdx files under pages/'],
-  ];
+const FOLDERS: readonly PackageFolder[] = ['procedures', 'customizations', 'decks', 'quizzes', 'pages'];
+const TOP_LEVEL_FILES: ReadonlySet<string> = new Set(['handover.yaml', 'roles.yaml', 'glossary.yaml', 'conflicts.yaml', 'issues.yaml', 'masterdata.yaml']);
+
+/** Why a file does not fit the package format, so the finding can say where it should go instead. */
+function misplaced(path: string): FindingDetail<'schema-invalid'> {
   const lowerExtension = path.replace(/\.[^./]+$/, (extension) => extension.toLowerCase());
-  if (lowerExtension !== path && isPackageFile(lowerExtension)) return `this file is ignored because its extension is not written in lower case: rename it to ${lowerExtension}`;
-  const rule = where.find(([pattern]) => pattern.test(path))?.[1];
-  const topLevel = new Set(['handover.yaml', 'roles.yaml', 'glossary.yaml', 'conflicts.yaml', 'issues.yaml', 'masterdata.yaml']);
-  return `this file is not part of the package format and is ignored: ${rule ?? `the top-level files are ${[...topLevel].join(', ')}${suggest(path, topLevel)}`}`;
+  if (lowerExtension !== path && isPackageFile(lowerExtension)) return { reason: 'extension-case', rename: lowerExtension };
+  const folder = FOLDERS.find((name) => path.startsWith(`${name}/`));
+  return folder ? { reason: 'misplaced', folder } : { reason: 'unknown-top-level', path, topLevel: TOP_LEVEL_FILES };
 }

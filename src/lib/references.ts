@@ -1,7 +1,6 @@
-import { finding, type Finding } from './findings.ts';
+import { finding, type AddressedName, type Finding, type RecordKind } from './findings.ts';
 import type { HandoverPackage, Located } from './package.ts';
 import type { FieldPath } from './source.ts';
-import { suggest } from './suggest.ts';
 import { isInherited } from './variants.ts';
 
 /**
@@ -22,12 +21,12 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
   const role = (record: Located<unknown>, path: FieldPath, id: string | undefined) => {
     // Without a readable roles.yaml every role would be "unknown"; that file's own finding says why.
     if (roleIds && id !== undefined && !roleIds.has(id)) {
-      findings.push(finding('unknown-role', at(record, path), `role "${id}" is not declared in roles.yaml${suggest(id, roleIds)}`));
+      findings.push(finding('unknown-role', at(record, path), { role: id, known: roleIds }));
     }
   };
   const procedure = (record: Located<unknown>, path: FieldPath, id: string) => {
     if (!procedureIds.has(id)) {
-      findings.push(finding('unknown-procedure', at(record, path), `procedure "${id}" does not exist${suggest(id, procedureIds)}`));
+      findings.push(finding('unknown-procedure', at(record, path), { kind: 'reference', id, known: procedureIds }));
     }
   };
   const procedureList = (record: Located<unknown>, field: string, ids: readonly string[] | undefined) =>
@@ -35,22 +34,21 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
 
   // Order types are only checked when handover.yaml loaded; otherwise every procedure would be reported twice.
   if (pkg.meta) {
-    unique(pkg.meta, ['orderTypes'], pkg.meta.data.orderTypes.map((type) => type.id), 'order type', findings);
-    unique(pkg.meta, ['learningPaths'], (pkg.meta.data.learningPaths ?? []).map((path) => path.id), 'learning path', findings);
+    unique(pkg.meta, ['orderTypes'], pkg.meta.data.orderTypes.map((type) => type.id), 'order-type', findings);
+    unique(pkg.meta, ['learningPaths'], (pkg.meta.data.learningPaths ?? []).map((path) => path.id), 'learning-path', findings);
     pkg.meta.data.learningPaths?.forEach((learningPath, pathIndex) =>
       learningPath.steps.forEach((step, stepIndex) => {
         const path = ['learningPaths', pathIndex, 'steps', stepIndex];
-        const [kind, slug] = step.startsWith('deck:') ? ['deck', step.slice(5)] : step.startsWith('quiz:') ? ['quiz', step.slice(5)] : ['procedure', step];
-        const known = kind === 'deck' ? deckSlugs : kind === 'quiz' ? quizSlugs : procedureIds;
-        if (!known.has(slug!)) {
-          findings.push(finding('unknown-procedure', at(pkg.meta!, path), `learning path step "${step}": no ${kind} "${slug}" exists${suggest(slug!, known)}`));
-        }
+        const target = step.startsWith('deck:') ? 'deck' : step.startsWith('quiz:') ? 'quiz' : 'procedure';
+        const slug = target === 'procedure' ? step : step.slice(5);
+        const known = target === 'deck' ? deckSlugs : target === 'quiz' ? quizSlugs : procedureIds;
+        if (!known.has(slug)) findings.push(finding('unknown-procedure', at(pkg.meta!, path), { kind: 'learning-path-step', step, target, slug, known }));
       }),
     );
   }
 
   uniqueRecords(pkg.roles, (role) => role.id, 'role', findings);
-  uniqueRecords(pkg.glossary, (entry) => entry.term.toLowerCase(), 'glossary term', findings);
+  uniqueRecords(pkg.glossary, (entry) => entry.term.toLowerCase(), 'glossary-term', findings);
   uniqueRecords(pkg.conflicts, (conflict) => conflict.id, 'conflict', findings);
   uniqueRecords(pkg.issues, (issue) => issue.id, 'issue', findings);
 
@@ -59,7 +57,7 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
   for (const entry of pkg.procedures) {
     const url = entry.id.toLowerCase();
     const first = seenUrls.get(url);
-    if (first) findings.push(finding('duplicate-id', { file: entry.file, line: 1 }, `procedure id "${entry.id}" differs from "${first}" only in letter case; both would have the same address`));
+    if (first) findings.push(finding('duplicate-id', { file: entry.file, line: 1 }, { reason: 'letter-case', id: entry.id, first }));
     else seenUrls.set(url, entry.id);
   }
 
@@ -67,15 +65,15 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
     const { data } = entry;
     const folder = entry.id.split('/')[0]!;
     if (data.orderType !== folder) {
-      findings.push(finding('schema-invalid', at(entry, ['orderType']), `orderType "${data.orderType}" does not match the folder procedures/${folder}/; move the file or correct the field`));
+      findings.push(finding('schema-invalid', at(entry, ['orderType']), { reason: 'order-type-folder', orderType: data.orderType, folder }));
     }
     if (pkg.meta && !orderTypeIds.has(data.orderType)) {
-      findings.push(finding('unknown-order-type', at(entry, ['orderType']), `order type "${data.orderType}" is not declared in handover.yaml${suggest(data.orderType, orderTypeIds)}`));
+      findings.push(finding('unknown-order-type', at(entry, ['orderType']), { orderType: data.orderType, known: orderTypeIds }));
     }
     // What a variant inherits is checked where it is written, in its base.
     if (!isInherited(entry, 'owner')) role(entry, ['owner'], data.owner);
     if (data.basedOn !== undefined) {
-      if (data.basedOn === entry.id) findings.push(finding('unknown-procedure', at(entry, ['basedOn']), 'a procedure cannot be based on itself'));
+      if (data.basedOn === entry.id) findings.push(finding('unknown-procedure', at(entry, ['basedOn']), { kind: 'self-based' }));
       else procedure(entry, ['basedOn'], data.basedOn);
     }
     if (!isInherited(entry, 'approvals')) data.approvals?.forEach((ladder, ladderIndex) => {
@@ -91,7 +89,7 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
       role(requirement, ['requestedBy'], requirement.data.requestedBy);
       procedureList(requirement, 'procedures', requirement.data.procedures);
     }
-    if (tests) uniqueRecords(tests.records, (record) => record.id, 'test record', findings);
+    if (tests) uniqueRecords(tests.records, (record) => record.id, 'test-record', findings);
   }
   for (const conflict of pkg.conflicts) {
     role(conflict, ['owner'], conflict.data.owner);
@@ -120,7 +118,7 @@ function variantCycles(pkg: HandoverPackage): Finding[] {
       next = byId.get(next)!.data.basedOn;
     }
     if (next === entry.id && chain.length > 1) {
-      findings.push(finding('schema-invalid', { file: entry.file, line: entry.lineOf(['basedOn']), field: 'basedOn' }, `the variants form a cycle (${[...chain, entry.id].join(' → ')}); make one of them the base, without basedOn`));
+      findings.push(finding('schema-invalid', { file: entry.file, line: entry.lineOf(['basedOn']), field: 'basedOn' }, { reason: 'variant-cycle', cycle: [...chain, entry.id] }));
     }
   }
   return findings;
@@ -130,35 +128,35 @@ function variantCycles(pkg: HandoverPackage): Finding[] {
 const ADDRESS_SEGMENT = /^[\p{L}\p{N}_-]+$/u;
 
 function unaddressableNames(pkg: HandoverPackage): Finding[] {
-  const named: { name: string; file: string; what: string }[] = [
-    ...pkg.procedures.flatMap((p) => p.id.split('/').map((name) => ({ name, file: p.file, what: 'procedure folder or file name' }))),
-    ...pkg.customizations.map((c) => ({ name: c.id, file: `customizations/${c.id}/`, what: 'customization folder name' })),
-    ...pkg.decks.map((d) => ({ name: d.slug, file: d.file, what: 'deck file name' })),
-    ...pkg.quizzes.map((q) => ({ name: q.slug, file: q.file, what: 'quiz file name' })),
-    ...pkg.pages.flatMap((p) => p.slug.split('/').map((name) => ({ name, file: p.file, what: 'page folder or file name' }))),
+  const named: { name: string; file: string; what: AddressedName }[] = [
+    ...pkg.procedures.flatMap((p) => p.id.split('/').map((name) => ({ name, file: p.file, what: 'procedure' as const }))),
+    ...pkg.customizations.map((c) => ({ name: c.id, file: `customizations/${c.id}/`, what: 'customization' as const })),
+    ...pkg.decks.map((d) => ({ name: d.slug, file: d.file, what: 'deck' as const })),
+    ...pkg.quizzes.map((q) => ({ name: q.slug, file: q.file, what: 'quiz' as const })),
+    ...pkg.pages.flatMap((p) => p.slug.split('/').map((name) => ({ name, file: p.file, what: 'page' as const }))),
   ];
   return named
     .filter(({ name }) => !ADDRESS_SEGMENT.test(name))
-    .map(({ name, file, what }) => finding('schema-invalid', { file }, `the ${what} "${name}" becomes part of a page address and may hold only letters, digits, - and _; rename it (e.g. "${name.trim().replace(/[^\p{L}\p{N}_-]+/gu, '-')}")`));
+    .map(({ name, file, what }) => finding('schema-invalid', { file }, { reason: 'unaddressable-name', what, name }));
 }
 
-function uniqueRecords<T>(records: readonly Located<T>[], idOf: (data: T) => string, what: string, findings: Finding[]) {
+function uniqueRecords<T>(records: readonly Located<T>[], idOf: (data: T) => string, what: RecordKind, findings: Finding[]) {
   const seen = new Map<string, Located<T>>();
   for (const record of records) {
     const id = idOf(record.data);
     const first = seen.get(id);
     if (first) {
-      findings.push(finding('duplicate-id', { file: record.file, line: record.lineOf(), field: undefined }, `${what} "${id}" is declared twice (first at line ${first.lineOf() ?? '?'})`));
+      findings.push(finding('duplicate-id', { file: record.file, line: record.lineOf(), field: undefined }, { reason: 'declared-twice', what, id, first: { line: first.lineOf() } }));
     } else seen.set(id, record);
   }
 }
 
-function unique(record: Located<unknown>, listPath: FieldPath, ids: readonly string[], what: string, findings: Finding[]) {
+function unique(record: Located<unknown>, listPath: FieldPath, ids: readonly string[], what: RecordKind, findings: Finding[]) {
   const seen = new Set<string>();
   ids.forEach((id, index) => {
     if (seen.has(id)) {
       const path = [...listPath, index, 'id'];
-      findings.push(finding('duplicate-id', { file: record.file, line: record.lineOf(path), field: path.join('.') }, `${what} "${id}" is declared twice`));
+      findings.push(finding('duplicate-id', { file: record.file, line: record.lineOf(path), field: path.join('.') }, { reason: 'declared-twice', what, id }));
     }
     seen.add(id);
   });

@@ -1,5 +1,5 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { finding, type Finding } from './findings.ts';
+import { finding, type Finding, type FindingDetail } from './findings.ts';
 
 /** A field path as zod reports it: keys and list indices. */
 export type FieldPath = readonly PropertyKey[];
@@ -21,24 +21,18 @@ export function fieldPathToString(path: FieldPath): string {
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): { text: string } | { finding: Finding } {
   if (looksLikeUtf16(bytes)) {
-    return { finding: finding('yaml-syntax', { file, line: 1 }, 'the file is saved as UTF-16 (every other byte is zero); save it as UTF-8') };
+    return { finding: finding('yaml-syntax', { file, line: 1 }, { reason: 'utf16' }) };
   }
   try {
     const decoded = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     const text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
     const problem = textProblem(text);
-    return problem ? { finding: finding('yaml-syntax', { file, line: problem.line }, problem.message) } : { text };
+    return problem ? { finding: finding('yaml-syntax', { file, line: problem.line }, problem.detail) } : { text };
   } catch {
     const lossy = new TextDecoder('utf-8').decode(bytes);
     const bad = lossy.indexOf('\uFFFD');
     const line = lossy.slice(0, bad).split('\n').length;
-    return {
-      finding: finding(
-        'yaml-syntax',
-        { file, line },
-        'the file is not valid UTF-8 text; save it as UTF-8 (it may have been saved as GBK or Latin-1)',
-      ),
-    };
+    return { finding: finding('yaml-syntax', { file, line }, { reason: 'not-utf8' }) };
   }
 }
 
@@ -56,16 +50,15 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
  * would put the whole file on one line. Tab, line feed and carriage return
  * before a line feed are text; everything else below U+0020 is not.
  */
-function textProblem(text: string): { line: number; message: string } | undefined {
+function textProblem(text: string): { line: number; detail: FindingDetail<'yaml-syntax'> } | undefined {
   if (/\r(?!\n)/.test(text) && !text.includes('\n')) {
-    return { line: 1, message: 'the file ends its lines with a carriage return only (old Mac style); save it with LF or CRLF line ends' };
+    return { line: 1, detail: { reason: 'carriage-returns' } };
   }
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\r(?!\n)/.exec(text);
   if (!control) return undefined;
   const line = text.slice(0, control.index).split('\n').length;
-  const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return { line, message: `the line holds the invisible control character U+${code}${code === '0000' ? ' (NUL)' : ''}; delete it (it often comes from copying out of another program)` };
+  return { line, detail: { reason: 'control-character', codePoint: control[0].codePointAt(0)! } };
 }
 
 /**
@@ -81,15 +74,15 @@ export function parseYamlSource(
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     // One mistake often sets off several errors; the first, placed where the author must look, is what helps.
-    const { line, message } = describeYamlError(doc.errors, text, (offset) => lineCounter.linePos(offset));
-    return { findings: [finding('yaml-syntax', { file, line: line + firstLine - 1 }, message)] };
+    const { line, detail } = describeYamlError(doc.errors, text, (offset) => lineCounter.linePos(offset));
+    return { findings: [finding('yaml-syntax', { file, line: line + firstLine - 1 }, detail)] };
   }
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + firstLine - 1;
   // A package is plain data: a tag such as !!js/function asks for a type the portal never makes.
   const tagged = doc.warnings.find((warning) => warning.code === 'TAG_RESOLVE_FAILED');
   if (tagged) {
-    const tag = /!\S*/.exec(text.slice(tagged.pos[0]))?.[0] ?? 'a tag';
-    return { findings: [finding('yaml-syntax', { file, line: lineAt(tagged.pos[0]) }, `the tag ${tag} is not allowed: a package holds plain text, numbers, dates, lists and records; remove the tag`)] };
+    const tag = /!\S*/.exec(text.slice(tagged.pos[0]))?.[0];
+    return { findings: [finding('yaml-syntax', { file, line: lineAt(tagged.pos[0]) }, { reason: 'tag', tag })] };
   }
   let value: unknown;
   try {
@@ -122,10 +115,10 @@ function aliasFinding(cause: unknown, text: string, file: string, firstLine: num
   const lines = text.split('\n');
   if (unresolved) {
     const index = lines.findIndex((line) => line.includes(`*${unresolved}`));
-    return finding('yaml-syntax', { file, line: (index < 0 ? 0 : index) + firstLine }, `the alias *${unresolved} names no anchor &${unresolved} above it; write the value itself (a * at the start of a value starts an alias: quote the value)`);
+    return finding('yaml-syntax', { file, line: (index < 0 ? 0 : index) + firstLine }, { reason: 'unresolved-alias', alias: unresolved });
   }
   const index = lines.findIndex((line) => /(^|[\s[,])\*[^\s,\]]/.test(line));
-  return finding('yaml-syntax', { file, line: (index < 0 ? 0 : index) + firstLine }, 'the file uses so many aliases (*name) that its data would grow beyond any sensible size; write the values out');
+  return finding('yaml-syntax', { file, line: (index < 0 ? 0 : index) + firstLine }, { reason: 'alias-count' });
 }
 
 function firstSentence(message: string): string {
@@ -143,7 +136,7 @@ interface YamlError {
  * where the parser noticed it: an unclosed quote is noticed at the end of the
  * text, an over-indented key on the line above it.
  */
-function describeYamlError(errors: readonly YamlError[], text: string, linePos: (offset: number) => { line: number; col: number }) {
+function describeYamlError(errors: readonly YamlError[], text: string, linePos: (offset: number) => { line: number; col: number }): { line: number; detail: FindingDetail<'yaml-syntax'> } {
   const first = errors[0]!;
   const lines = text.split(/\r?\n/);
   const at = linePos(first.pos[0]);
@@ -156,21 +149,21 @@ function describeYamlError(errors: readonly YamlError[], text: string, linePos: 
       const rest = quote === '"' ? value[2]!.replace(/\\./g, '') : value[2]!.replace(/''/g, '');
       return !rest.includes(quote);
     });
-    if (opened >= 0) return { line: opened + 1, message: `a value opened with ${quote} is never closed; add the closing ${quote} on this line` };
+    if (opened >= 0) return { line: opened + 1, detail: { reason: 'unclosed-quote', quote } };
   }
   const indented = errors.find((error) => error.code === 'MULTILINE_IMPLICIT_KEY');
   if (indented && (first.code === 'BLOCK_AS_IMPLICIT_KEY' || first === indented)) {
-    return { line: linePos(indented.pos[1]).line, message: 'this line is indented more than the line above allows; align it with the fields it belongs to' };
+    return { line: linePos(indented.pos[1]).line, detail: { reason: 'over-indented' } };
   }
   // A tab in the indentation confuses the parser into many kinds of error; name the real cause.
   if (first.code === 'TAB_AS_INDENT' || /^ *\t/.test(lines[at.line - 1] ?? '')) {
-    return { line: at.line, message: 'a tab is used for indentation; YAML allows only spaces' };
+    return { line: at.line, detail: { reason: 'tab-indent' } };
   }
   if (first.code === 'DUPLICATE_KEY') {
     const key = /^\s*(?:-\s+)?["']?([^"':\n]+)/.exec(lines[at.line - 1] ?? '')?.[1]?.trim();
-    return { line: at.line, message: `the field${key ? ` "${key}"` : ''} appears twice in the same record; keep one` };
+    return { line: at.line, detail: { reason: 'duplicate-key', key } };
   }
-  return { line: at.line, message: `${firstSentence(first.message)} (column ${at.col})` };
+  return { line: at.line, detail: { reason: 'parser', problem: firstSentence(first.message), column: at.col } };
 }
 
 function nodeLine(node: unknown, lineAt: (offset: number) => number): number | undefined {

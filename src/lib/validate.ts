@@ -1,7 +1,12 @@
 import type { z } from 'astro/zod';
-import { finding, type Finding, type FindingCode } from './findings.ts';
-import { suggest } from './suggest.ts';
+import { describeValue, finding, type Finding, type FindingCode, type FindingDetail } from './findings.ts';
 import { fieldPathToString, type FieldPath, type YamlSource } from './source.ts';
+
+/**
+ * The codes a schema's custom issue may name in its `findingCode` param
+ * (schemas/common.ts): those whose whole detail is the issue's own text.
+ */
+type SchemaIssueCode = { [C in FindingCode]: { problem: string } extends FindingDetail<C> ? C : never }[FindingCode];
 
 /**
  * Validates one value against its schema and turns every zod issue into a
@@ -21,12 +26,11 @@ export function parseWithFriendlyErrors<S extends z.ZodType>(
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
     return keys.map((key) => {
       const path = [...basePath, ...issue.path, ...(key === undefined ? [] : [key])];
-      const code = (issue.code === 'custom' && (issue.params?.findingCode as FindingCode | undefined)) || 'schema-invalid';
-      const message =
-        key === undefined
-          ? describeIssue(issue, valueAt(value, issue.path))
-          : `unknown field${suggest(key, new Set(knownKeysAt(schema, issue.path)))}`;
-      return finding(code, { file: where.file, field: fieldPathToString(path), line: where.source.lineOf(path) }, message);
+      const at = { file: where.file, field: fieldPathToString(path), line: where.source.lineOf(path) };
+      if (key !== undefined) return finding('schema-invalid', at, { reason: 'unknown-field', field: key, known: new Set(knownKeysAt(schema, issue.path)) });
+      const problem = describeIssue(issue, valueAt(value, issue.path));
+      const code = issue.code === 'custom' ? (issue.params?.findingCode as SchemaIssueCode | undefined) : undefined;
+      return code ? finding(code, at, { problem }) : finding('schema-invalid', at, { reason: 'schema', problem });
     });
   });
   return { data: undefined, findings };
@@ -39,17 +43,6 @@ function valueAt(value: unknown, path: FieldPath): unknown {
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;
-}
-
-/** How a value reads to an author who wrote it in YAML. */
-export function describeValue(value: unknown): string {
-  if (value === null) return 'an empty value';
-  if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (value instanceof Date) return 'a date';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text "${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
-  return `${typeof value} ${String(value)}`;
 }
 
 /** Zod's type names in the words of the YAML an author writes. */

@@ -27,7 +27,7 @@ const row: ApprovalRow = {
 describe('approvalWorkbook', () => {
   it('holds the rows under a frozen, filtered header, numbers as numbers and formula-like text as text, and the findings', async () => {
     const book = new ExcelJS.Workbook();
-    const bytes = await approvalWorkbook([row], [finding('approval-gap', { file: 'procedures/standard/sales-order.mdx', line: 12 }, 'values over 12.5 have no approver')]);
+    const bytes = await approvalWorkbook([row], [finding('approval-gap', { file: 'procedures/standard/sales-order.mdx', line: 12 }, { metric: 'discount', unit: '%', values: { lower: 12.5, lowerInclusive: false, upper: 15, upperInclusive: false } })]);
     await book.xlsx.load(bytes.buffer as ArrayBuffer);
     const sheet = book.getWorksheet('Approvals')!;
     expect(sheet.getRow(1).values).toEqual([undefined, ...approvalColumns]);
