@@ -9,7 +9,7 @@ export function starlightOptions(model: SiteModel): StarlightUserConfig {
   const { pkg, locale } = model;
   return {
     title: pkg.meta?.data.title ?? 'Handover portal',
-    locales: { root: { label: locale === 'zh-CN' ? '简体中文' : 'English', lang: locale } },
+    locales: { root: { label: { en: 'English', 'zh-CN': '简体中文', 'zh-TW': '繁體中文' }[locale], lang: locale } },
     sidebar: buildNavigation(pkg),
     components: { MarkdownContent: './src/components/overrides/MarkdownContent.astro', Search: './src/components/overrides/Search.astro', Footer: './src/components/overrides/Footer.astro' },
     routeMiddleware: './src/integration/route-middleware.ts',

@@ -1,5 +1,6 @@
 import type { ApprovalBand, ApprovalCondition, ApprovalLadder } from '../schemas/index.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
+import { isChinese } from './i18n.ts';
 
 /**
  * Display of approval ladders. A band holds the values v with
@@ -9,7 +10,7 @@ import type { HandoverPackage, ProcedureEntry } from './package.ts';
 
 /** A bound as the portal shows it: grouped digits in the UI language, up to four decimals. */
 export function formatNumber(value: number, locale: string): string {
-  return value.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 4 });
+  return value.toLocaleString(isChinese(locale) ? locale : 'en-US', { maximumFractionDigits: 4 });
 }
 
 /**
@@ -17,7 +18,7 @@ export function formatNumber(value: number, locale: string): string {
  * must not show 5.00001 as "5" while placing it above the ≤ 5 band.
  */
 export function formatExact(value: number, locale: string): string {
-  return value.toLocaleString(locale === 'zh-CN' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 20 });
+  return value.toLocaleString(isChinese(locale) ? locale : 'en-US', { maximumFractionDigits: 20 });
 }
 
 /**
@@ -44,7 +45,7 @@ export function formatBand(band: Pick<ApprovalBand, 'over' | 'upTo'>, unit: stri
   const lower = band.over !== undefined ? `> ${quantity(band.over, unit, locale)}` : undefined;
   const upper = band.upTo !== undefined ? `≤ ${quantity(band.upTo, unit, locale)}` : undefined;
   if (lower && upper) return `${lower} – ${upper}`;
-  return lower ?? upper ?? (locale === 'zh-CN' ? '任意值' : 'any value');
+  return lower ?? upper ?? (isChinese(locale) ? '任意值' : 'any value');
 }
 
 /**

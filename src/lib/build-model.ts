@@ -2,6 +2,7 @@ import { checkPackage, profileCheck, type CheckOptions, type CheckResult } from 
 import { diagramDocuments, type DiagramSource } from './diagrams.ts';
 import { evidenceOf, type EvidenceFile } from './evidence.ts';
 import { sourceFingerprint } from './fingerprint.ts';
+import type { Locale } from './i18n.ts';
 import type { HandoverPackage } from './package.ts';
 import { diffPackages, type PackageDiff } from './package-diff.ts';
 import type { PackageFiles } from './package-files.ts';
@@ -38,7 +39,7 @@ export interface BuildModel {
   check: CheckResult;
   /** The package as the profile publishes it. */
   pkg: HandoverPackage;
-  locale: 'en' | 'zh-CN';
+  locale: Locale;
   /** Package-relative paths of the MDX documents the profile publishes. */
   documents: ReadonlySet<string>;
   /** Every diagram the profile publishes, in document order. */

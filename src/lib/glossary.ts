@@ -1,6 +1,7 @@
 /**
- * The glossary: anchors of its terms, their order (alphabetical, or by pinyin
- * for Chinese), and finding terms in text so procedure pages can explain them.
+ * The glossary: anchors of its terms, their order (alphabetical; by pinyin in
+ * Simplified Chinese, by zhuyin in Traditional Chinese, as dictionaries there
+ * order them), and finding terms in text so procedure pages can explain them.
  */
 import type { GlossaryEntry } from '../schemas/index.ts';
 import { routes } from './routes.ts';
@@ -27,12 +28,26 @@ const PINYIN_INITIALS = 'ABCDEFGHJKLMNOPQRSTWXYZ';
 const PINYIN_BOUNDARIES = '阿八嚓哒妸发旮哈讥咔垃痳拏噢妑七呥扨它穵夕丫帀';
 const HAN = /\p{Script=Han}/u;
 
+// The zhuyin (bopomofo) initials in dictionary order. ICU's zhuyin collation files each under a
+// boundary written U+FDD0 followed by the symbol, which sorts just before the first character read so.
+const ZHUYIN_INITIALS = 'ㄅㄆㄇㄈㄉㄊㄋㄌㄍㄎㄏㄐㄑㄒㄓㄔㄕㄖㄗㄘㄙㄚㄛㄜㄝㄞㄟㄠㄡㄢㄣㄤㄥㄦㄧㄨㄩ';
+const zhuyin = new Intl.Collator('zh-TW-u-co-zhuyin');
+
+/** The zhuyin initial a Han character is read with, e.g. ㄅ for 報. */
+function zhuyinInitial(character: string): string {
+  let initial = '#';
+  for (const symbol of ZHUYIN_INITIALS) if (zhuyin.compare(`\uFDD0${symbol}`, character) <= 0) initial = symbol;
+  return initial;
+}
+
 /**
  * The letter a term is filed under: its first letter without accents, or for
- * a Chinese term the initial of its pinyin; `#` for digits and symbols.
+ * a Chinese term the initial of its pinyin (in zh-TW, of its zhuyin); `#` for
+ * digits and symbols.
  */
-export function indexLetter(term: string, collator: Intl.Collator = new Intl.Collator('zh-CN')): string {
+export function indexLetter(term: string, collator: Intl.Collator = new Intl.Collator('zh-CN'), locale?: string): string {
   const first = [...term.trim()][0] ?? '';
+  if (HAN.test(first) && locale === 'zh-TW') return zhuyinInitial(first);
   if (HAN.test(first)) {
     let letter = '#';
     [...PINYIN_BOUNDARIES].forEach((boundary, index) => {
@@ -51,21 +66,23 @@ export interface GlossaryGroup<T> {
 
 /**
  * Entries sorted for the reader, grouped under their index letters: English
- * alphabetically, Chinese by pinyin (the zh-CN collation orders Han characters
- * by their reading), so both have an A–Z index.
+ * alphabetically, Simplified Chinese by pinyin (the zh-CN collation orders
+ * Han characters by their reading) under A–Z, Traditional Chinese by zhuyin
+ * under ㄅ–ㄩ; Latin-script terms of a Chinese glossary under their letters.
  */
 export function glossaryGroups<T extends { data: Pick<GlossaryEntry, 'term'> }>(entries: readonly T[], locale: string): GlossaryGroup<T>[] {
-  const sorter = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const sorter = locale === 'zh-TW' ? new Intl.Collator('zh-TW-u-co-zhuyin', { sensitivity: 'base', numeric: true }) : new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
   const pinyin = new Intl.Collator('zh-CN');
   const groups: GlossaryGroup<T>[] = [];
   for (const entry of [...entries].sort((a, b) => sorter.compare(a.data.term, b.data.term))) {
-    const letter = indexLetter(entry.data.term, pinyin);
+    const letter = indexLetter(entry.data.term, pinyin, locale);
     const group = groups.find((g) => g.letter === letter);
     if (group) group.entries.push(entry);
     else groups.push({ letter, entries: [entry] });
   }
-  // Symbols first, then A–Z, whatever order the locale sorts the terms in.
-  return groups.sort((a, b) => (a.letter === '#' ? -1 : b.letter === '#' ? 1 : a.letter.localeCompare(b.letter)));
+  // Symbols first, then A–Z, then ㄅ–ㄩ, whatever order the locale sorts the terms in.
+  const rank = (letter: string) => (letter === '#' ? -1 : ZHUYIN_INITIALS.includes(letter) ? 100 + ZHUYIN_INITIALS.indexOf(letter) : letter.charCodeAt(0));
+  return groups.sort((a, b) => rank(a.letter) - rank(b.letter));
 }
 
 /** A term to look for in text: its key (the glossary term) and every way it is written. */

@@ -1,9 +1,17 @@
 /**
  * Labels of the pages we generate. Starlight translates its own shell; these
- * are the words of our domain pages, in the two UI languages of the contract.
+ * are the words of our domain pages, in the UI languages of the contract:
+ * English, Simplified Chinese, and Traditional Chinese, which is written from
+ * the Simplified text (see traditional.ts) so the two never drift apart.
  */
+import { toTraditional } from './i18n/traditional.ts';
 
-export type Locale = 'en' | 'zh-CN';
+export type Locale = 'en' | 'zh-CN' | 'zh-TW';
+
+/** Whether the interface is Chinese, in either script: Chinese punctuation, segmentation and headings apply. */
+export function isChinese(locale: string | undefined): locale is 'zh-CN' | 'zh-TW' {
+  return locale === 'zh-CN' || locale === 'zh-TW';
+}
 
 const en = {
   'nav.start': 'Start',
@@ -337,7 +345,8 @@ export interface Dictionary<K extends string> {
 
 /** A translator of one dictionary bound to one locale; unknown locales fall back to English. */
 export function translator<K extends string>(dictionary: Dictionary<K>, locale: string | undefined): (key: K) => string {
-  const chosen = dictionary[locale as Locale] ?? dictionary.en;
+  if (locale === 'zh-TW') return (key) => toTraditional(dictionary['zh-CN'][key]);
+  const chosen = locale === 'zh-CN' ? dictionary['zh-CN'] : dictionary.en;
   return (key) => chosen[key];
 }
 

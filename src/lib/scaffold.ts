@@ -1,5 +1,6 @@
 import { isSeq, parseDocument, stringify } from 'yaml';
 import { scaffoldWords, type ScaffoldWord } from './i18n/scaffold.ts';
+import { translator } from './i18n.ts';
 import { formatDate, parseDay } from './dates.ts';
 import { loadPackage, type HandoverPackage } from './package.ts';
 import type { PackageFiles } from './package-files.ts';
@@ -84,6 +85,12 @@ const refuse = (message: string): never => {
 
 type Words = Record<ScaffoldWord, string>;
 
+/** The words handover new writes, in the package's language. */
+function wordsIn(locale: string): Words {
+  const t = translator(scaffoldWords, locale);
+  return Object.fromEntries((Object.keys(scaffoldWords.en) as ScaffoldWord[]).map((word) => [word, t(word)])) as Words;
+}
+
 /**
  * Plans the files of a new item of `type`. `today` fills every date not
  * given. `files` is the package as read from disk, used to find free ids and
@@ -94,7 +101,7 @@ export function scaffold(type: string, flags: ScaffoldFlags, files: PackageFiles
     if (!(SCAFFOLD_TYPES as readonly string[]).includes(type)) usage(`unknown type "${type}" (handover new makes one of: ${SCAFFOLD_TYPES.join(', ')})${suggest(type, new Set(SCAFFOLD_TYPES))}`);
     const { pkg } = loadPackage(files);
     if (!pkg.meta) refuse('handover.yaml is missing or invalid; run "handover check" and fix it first');
-    const context: Context = { pkg, files, today, flags, assumed: [], words: scaffoldWords[pkg.meta!.data.locale] };
+    const context: Context = { pkg, files, today, flags, assumed: [], words: wordsIn(pkg.meta!.data.locale) };
     const plan = builders[type as ScaffoldType](context);
     verify(plan, files);
     return { ok: true, plan };

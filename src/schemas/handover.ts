@@ -37,7 +37,7 @@ export const handoverSchema = z.strictObject({
   /** Date the system went live. */
   goLive: isoDate,
   /** UI language of the portal. */
-  locale: z.enum(['en', 'zh-CN']).default('en'),
+  locale: z.enum(['en', 'zh-CN', 'zh-TW']).default('en'),
   /** ISO currency code of amounts in approval ladders, e.g. EUR. */
   currency: z.string().regex(/^[A-Z]{3}$/, 'expected a three-letter ISO currency code such as EUR'),
   /** Order types in the order the portal lists them. */

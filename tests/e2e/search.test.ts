@@ -4,9 +4,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { labels as labelsOf } from '../../src/lib/i18n.ts';
+import { approvalLabels } from '../../src/lib/i18n/approvals.ts';
+import { learningLabels } from '../../src/lib/i18n/learning.ts';
+import { toTraditional } from '../../src/lib/i18n/traditional.ts';
 import { routes } from '../../src/lib/routes.ts';
-import { checkDir, chineseDir } from '../support/package.ts';
-import { launchBrowser, serveDir } from '../support/site.ts';
+import { checkDir, chineseDir, repoRoot } from '../support/package.ts';
+import { buildPackage, launchBrowser, serveDir } from '../support/site.ts';
 import { packageWords, untranslatedWords } from '../support/ui-language.ts';
 
 let out: string;
@@ -115,7 +118,8 @@ describe('search in the Chinese portal', () => {
     const hit = pkg.procedures.find((p) => routes.procedure(p.id) === href)!;
     const orderType = pkg.meta!.data.orderTypes.find((type) => type.id === hit.data.orderType)!.name;
     const first = dialog().locator('.pagefind-ui__result').first();
-    await expect.poll(async () => (await first.locator('.pagefind-ui__result-tag').allTextContents()).map((tag) => tag.trim())).toEqual(['内容类型: 作业规范', `订单类型: ${orderType}`, `版本: ${hit.data.version}`, '负责人: 财务经理']);
+    // Pagefind shows the metadata in its own (code point) order.
+    await expect.poll(async () => (await first.locator('.pagefind-ui__result-tag').allTextContents()).map((tag) => tag.trim()).sort()).toEqual(['内容类型: 作业规范', `订单类型: ${orderType}`, `版本: ${hit.data.version}`, '负责人: 财务经理'].sort());
     // Sub-results lead to the sections of the page that match.
     expect(await first.locator('.pagefind-ui__result-nested a').count()).toBeGreaterThan(0);
     const text = await dialog().innerText();
@@ -160,8 +164,12 @@ describe('search in the English portal', () => {
       const note = english.locator('.ho-search-correction');
       await expect.poll(() => note.textContent(), { timeout: 10_000 }).toContain('Showing results for “discount”.');
       expect(await box.inputValue()).toBe('discount');
-      const first = english.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title a').first();
-      await expect.poll(async () => new URL((await first.getAttribute('href')) ?? '/', sample.url).pathname, { timeout: 10_000 }).toMatch(/^\/procedures\//);
+      // The hits are about discounts: the glossary's definition of the term (never a letter heading) and the procedures.
+      const hits = english.locator('.pagefind-ui__result a');
+      await expect.poll(async () => (await hits.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''))).some((href) => href.startsWith('/procedures/')), { timeout: 10_000 }).toBe(true);
+      const links = await hits.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
+      expect(links.filter((href) => href.startsWith('/glossary/'))).not.toContainEqual(expect.stringMatching(/#letter-/));
+      expect(links.find((href) => href.startsWith('/glossary/#'))).toBe('/glossary/#term-discount');
       await note.getByRole('button', { name: 'Search for “discont” instead' }).click();
       expect(await box.inputValue()).toBe('discont');
       await english.waitForTimeout(1000);
@@ -175,6 +183,43 @@ describe('search in the English portal', () => {
     } finally {
       await english.close();
       await sample.close();
+    }
+  });
+});
+
+describe('the Traditional Chinese portal', () => {
+  it('speaks Traditional Chinese throughout and finds a Traditional Chinese query top-1', async () => {
+    const dir = join(repoRoot, 'tests/e2e/packages/zh-tw');
+    const site = await buildPackage(dir);
+    const served = await serveDir(site);
+    const taiwan = await browser.newPage();
+    try {
+      await taiwan.goto(`${served.url}/`);
+      expect(await taiwan.locator('html').getAttribute('lang')).toBe('zh-TW');
+      // Every interface label the page shows is written in Traditional characters: none of the
+      // characters our Simplified labels have and Traditional Chinese writes otherwise appear.
+      const simplifiedOnly = new Set([...Object.values(learningLabels['zh-CN']), ...Object.values(approvalLabels['zh-CN'])].join('').split('').filter((char) => toTraditional(char) !== char));
+      for (const path of ['/', routes.approvals, routes.glossary, routes.procedure('standard/rush-order'), routes.learningPath('order-desk')]) {
+        await taiwan.goto(`${served.url}${path}`);
+        const text = await taiwan.locator('body').innerText();
+        expect([...text].filter((char) => simplifiedOnly.has(char)), path).toEqual([]);
+      }
+      // The glossary is ordered by zhuyin, under its initials.
+      await taiwan.goto(`${served.url}${routes.glossary}`);
+      const letters = await taiwan.locator('.ho-glossary-group > h2').allTextContents();
+      expect(letters.length).toBeGreaterThan(3);
+      expect(letters.every((letter) => /^[\u3105-\u3129A-Z#]$/.test(letter))).toBe(true);
+      // Search finds the one procedure that says so, first.
+      await taiwan.locator('button[data-open-modal]').click();
+      await taiwan.locator('#starlight__search input.pagefind-ui__search-input').fill('折讓單須由財務經理簽核');
+      const first = taiwan.locator('.pagefind-ui__result-inner > .pagefind-ui__result-title a').first();
+      await expect.poll(async () => new URL((await first.getAttribute('href').catch(() => null)) ?? '/', served.url).pathname, { timeout: 10_000 }).toBe(routes.procedure('return/return-order'));
+      const dialogText = await taiwan.locator('#starlight__search').innerText();
+      expect(dialogText).not.toContain('搜索');
+      expect(dialogText).not.toContain('结果');
+    } finally {
+      await taiwan.close();
+      await served.close();
     }
   });
 });

@@ -84,3 +84,17 @@ describe('markFirstOccurrences', () => {
     expect(decodeEntities('&#x51FA;&#21378;&amp;&quot;&nbsp;&bogus;')).toBe('出厂&"\u00a0&bogus;');
   });
 });
+
+describe('the zh-TW glossary', () => {
+  const entry = (term: string) => ({ data: { term } });
+  it('orders terms by zhuyin and files them under their zhuyin initials, as Taiwan dictionaries do', () => {
+    expect(['報價單', '牌價', '統一編號', '出廠價', '信用額度', '折讓單'].map((t) => indexLetter(t, undefined, 'zh-TW'))).toEqual(['ㄅ', 'ㄆ', 'ㄊ', 'ㄔ', 'ㄒ', 'ㄓ']);
+    expect(glossaryGroups([entry('信用額度'), entry('出廠價'), entry('牌價'), entry('報價單'), entry('變更單'), entry('ERP')], 'zh-TW').map((g) => [g.letter, g.entries.map((e) => e.data.term)])).toEqual([
+      ['E', ['ERP']],
+      ['ㄅ', ['報價單', '變更單']],
+      ['ㄆ', ['牌價']],
+      ['ㄒ', ['信用額度']],
+      ['ㄔ', ['出廠價']],
+    ]);
+  });
+});

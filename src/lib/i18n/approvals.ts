@@ -269,4 +269,5 @@ export function around(label: string, name: string): [string, string] {
 export const stepHeadingWords: Record<Locale, readonly string[]> = {
   en: ['Steps', 'Procedure steps', 'Process steps', 'Work steps', 'Step by step'],
   'zh-CN': ['步骤', '操作步骤', '作业步骤', '流程步骤', '办理步骤', '具体步骤', '处理步骤'],
+  'zh-TW': ['步驟', '操作步驟', '作業步驟', '流程步驟', '辦理步驟', '具體步驟', '處理步驟'],
 };
