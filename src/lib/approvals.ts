@@ -130,6 +130,18 @@ export function approvalLadders(pkg: HandoverPackage): LadderEntry[] {
     .flatMap((procedure) => (procedure.data.approvals ?? []).map((ladder, ladderIndex) => ({ procedure, ladder, ladderIndex })));
 }
 
+/**
+ * A place in a procedure's approvals as a reader names it: the ladder by its
+ * position counted from 1 and its action, then the band or condition by its
+ * position, e.g. `ladder 1 (Discount off list price), band 3`. `path` is the
+ * field path below the ladder (`['bands', 2, 'approver']`).
+ */
+export function ladderPlace(ladder: Pick<ApprovalLadder, 'action'>, ladderIndex: number, path: readonly PropertyKey[] = []): string {
+  const [part, index] = path;
+  const item = (part === 'bands' || part === 'conditions') && typeof index === 'number' ? `, ${part === 'bands' ? 'band' : 'condition'} ${index + 1}` : '';
+  return `ladder ${ladderIndex + 1} (${ladder.action})${item}`;
+}
+
 /** The fragment of a ladder on its procedure's page, e.g. `approvals-1` for the first, so findings can link to it. */
 export function ladderAnchor(ladderIndex: number): string {
   return `approvals-${ladderIndex + 1}`;

@@ -1,4 +1,5 @@
 import { extractDiagrams } from './diagrams.ts';
+import { ladderPlace } from './approvals.ts';
 import { finding, type Finding } from './findings.ts';
 import { scaffoldWords, type ScaffoldWord } from './i18n/scaffold.ts';
 import type { HandoverPackage } from './package.ts';
@@ -58,7 +59,7 @@ export function checkAuthoring(pkg: HandoverPackage): Finding[] {
     }
     if (!isInherited(procedure, 'approvals')) procedure.data.approvals?.forEach((ladder, index) => {
       if (ladder.unit !== '%' && !CURRENCIES.has(ladder.unit)) {
-        findings.push(finding('unknown-currency', { file: procedure.file, line: procedure.lineOf(['approvals', index, 'unit']), field: `approvals.${index}.unit` }, { reason: 'ladder-unit', ladderIndex: index, action: ladder.action, unit: ladder.unit }));
+        findings.push(finding('unknown-currency', { file: procedure.file, line: procedure.lineOf(['approvals', index, 'unit']), field: `approvals.${index}.unit`, place: `${ladderPlace(ladder, index)}, unit` }, { reason: 'ladder-unit', unit: ladder.unit }));
       }
     });
   }

@@ -255,7 +255,7 @@ export const findingCatalogue = {
           return `${detail.metric} band ${intervalNotation(detail.band)} ${detail.unit} is listed after band ${intervalNotation(detail.previous)} ${detail.unit}: bands must be listed in ascending order of value`;
         case 'metric-unit': {
           const { metric, unit, usual, usedBy } = detail;
-          return `metric "${metric}" is measured in ${unit} here but in ${usual} by approvals.${usedBy.ladderIndex} of ${usedBy.file ?? 'this procedure'}: a metric has one unit; use ${usual}, or give this ladder a metric of its own`;
+          return `metric "${metric}" is measured in ${unit} here but in ${usual} by ladder ${usedBy.ladderIndex + 1} of ${usedBy.file ?? 'this procedure'}: a metric has one unit; use ${usual}, or give this ladder a metric of its own`;
         }
         case 'nothing-to-embed':
           return detail.embed.kind === 'approvals'
@@ -540,13 +540,13 @@ export const findingCatalogue = {
     hint: 'Write a numbered list under a "## Steps" heading (## 步骤 in Chinese packages).',
     message: () => 'the body has no numbered list under a "Steps" heading (步骤 in Chinese); the comparison of order types and the differences panel read the steps from it',
   }),
-  'unknown-currency': kind<{ reason: 'ladder-unit'; ladderIndex: number; action: string; unit: string } | { reason: 'currency'; currency: string }>({
+  'unknown-currency': kind<{ reason: 'ladder-unit'; unit: string } | { reason: 'currency'; currency: string }>({
     severity: 'warning',
     title: 'A currency or ladder unit is not an ISO currency code',
     hint: 'Write % for shares and a three-letter ISO 4217 code (EUR, USD, CNY) for amounts.',
     message: (detail) =>
       detail.reason === 'ladder-unit'
-        ? `ladder ${detail.ladderIndex + 1} (${detail.action}): "${detail.unit}" is neither % nor an ISO currency code such as EUR or CNY`
+        ? `"${detail.unit}" is neither % nor an ISO currency code such as EUR or CNY`
         : `"${detail.currency}" is not an ISO 4217 currency code; write one such as EUR, USD or CNY`,
   }),
   'duplicate-flow': kind<NoDetail>({
@@ -599,6 +599,12 @@ export interface Finding {
   line?: number;
   /** Dotted field path inside the file, e.g. `approvals.0.bands.1.upTo`. */
   field?: string;
+  /**
+   * The field as a reader names it, where the path alone would not say: a
+   * ladder by its position counted from 1 and its action, a band by its
+   * position, e.g. `ladder 1 (Discount off list price), band 2`.
+   */
+  place?: string;
   message: string;
   hint?: string;
 }
@@ -607,6 +613,7 @@ export interface FindingLocation {
   file: string;
   line?: number;
   field?: string;
+  place?: string;
 }
 
 /**
@@ -622,6 +629,7 @@ export function finding<C extends FindingCode>(code: C, where: FindingLocation, 
     file: where.file,
     ...(where.line !== undefined && { line: where.line }),
     ...(where.field !== undefined && where.field !== '' && { field: where.field }),
+    ...(where.place !== undefined && { place: where.place }),
     message: findingMessage(code, detail),
     hint: hint ?? kind.hint,
   };

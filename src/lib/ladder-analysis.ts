@@ -1,4 +1,5 @@
 import type { ApprovalBand, ApprovalLadder } from '../schemas/index.ts';
+import { ladderPlace } from './approvals.ts';
 import { finding, type Finding } from './findings.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import type { FieldPath } from './source.ts';
@@ -98,7 +99,7 @@ export function analyzeLadders(pkg: HandoverPackage): Finding[] {
 function analyzeLadder({ procedure, ladder, ladderIndex }: LadderSite, ranks: ReadonlyMap<string, number>): Finding[] {
   const findings: Finding[] = [];
   const base = ['approvals', ladderIndex];
-  const at = (path: FieldPath) => ({ file: procedure.file, line: procedure.lineOf([...base, ...path]), field: [...base, ...path].join('.') });
+  const at = (path: FieldPath) => ({ file: procedure.file, line: procedure.lineOf([...base, ...path]), field: [...base, ...path].join('.'), place: ladderPlace(ladder, ladderIndex, path) });
   const { metric, unit } = ladder;
   const intervals = normalizeLadder(ladder).filter((interval) => !isEmptyInterval(interval));
 
@@ -157,7 +158,7 @@ function analyzeLadder({ procedure, ladder, ladderIndex }: LadderSite, ranks: Re
  * covered: anything between that reach and the next band's start is a gap;
  * any two bands sharing a value overlap.
  */
-function gapsAndOverlaps(intervals: readonly BandInterval[], ladder: ApprovalLadder, at: (path: FieldPath) => { file: string; line?: number; field: string }): Finding[] {
+function gapsAndOverlaps(intervals: readonly BandInterval[], ladder: ApprovalLadder, at: (path: FieldPath) => { file: string; line?: number; field: string; place: string }): Finding[] {
   const findings: Finding[] = [];
   const { metric, unit } = ladder;
   // Covered so far: [0, reach] or [0, reach); initially nothing, i.e. [0, 0).
@@ -200,7 +201,7 @@ function checkUnits(sites: readonly LadderSite[]): Finding[] {
       const reference = sameProcedure ?? uses.find((other) => other.ladder.unit === unit)!;
       const usedBy = { ladderIndex: reference.ladderIndex, file: sameProcedure ? undefined : reference.procedure.file };
       const path = ['approvals', use.ladderIndex, 'unit'];
-      findings.push(finding('schema-invalid', { file: use.procedure.file, line: use.procedure.lineOf(path), field: path.join('.') }, { reason: 'metric-unit', metric, unit: use.ladder.unit, usual: unit, usedBy }));
+      findings.push(finding('schema-invalid', { file: use.procedure.file, line: use.procedure.lineOf(path), field: path.join('.'), place: ladderPlace(use.ladder, use.ladderIndex) }, { reason: 'metric-unit', metric, unit: use.ladder.unit, usual: unit, usedBy }));
     }
   }
   return findings;

@@ -1,3 +1,4 @@
+import { ladderPlace } from './approvals.ts';
 import { finding, type AddressedName, type Finding, type RecordKind } from './findings.ts';
 import type { HandoverPackage, Located } from './package.ts';
 import type { FieldPath } from './source.ts';
@@ -17,11 +18,11 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
   const deckSlugs = pkg.declared.decks;
   const quizSlugs = pkg.declared.quizzes;
 
-  const at = (record: Located<unknown>, path: FieldPath) => ({ file: record.file, line: record.lineOf(path), field: [...record.path, ...path].join('.') });
-  const role = (record: Located<unknown>, path: FieldPath, id: string | undefined) => {
+  const at = (record: Located<unknown>, path: FieldPath, place?: string) => ({ file: record.file, line: record.lineOf(path), field: [...record.path, ...path].join('.'), ...(place !== undefined && { place }) });
+  const role = (record: Located<unknown>, path: FieldPath, id: string | undefined, place?: string) => {
     // Without a readable roles.yaml every role would be "unknown"; that file's own finding says why.
     if (roleIds && id !== undefined && !roleIds.has(id)) {
-      findings.push(finding('unknown-role', at(record, path), { role: id, known: roleIds }));
+      findings.push(finding('unknown-role', at(record, path, place), { role: id, known: roleIds }));
     }
   };
   const procedure = (record: Located<unknown>, path: FieldPath, id: string) => {
@@ -77,9 +78,10 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
       else procedure(entry, ['basedOn'], data.basedOn);
     }
     if (!isInherited(entry, 'approvals')) data.approvals?.forEach((ladder, ladderIndex) => {
-      role(entry, ['approvals', ladderIndex, 'initiatedBy'], ladder.initiatedBy);
-      ladder.bands.forEach((band, bandIndex) => role(entry, ['approvals', ladderIndex, 'bands', bandIndex, 'approver'], band.approver));
-      ladder.conditions?.forEach((condition, conditionIndex) => role(entry, ['approvals', ladderIndex, 'conditions', conditionIndex, 'approver'], condition.approver));
+      const place = (path: FieldPath) => ladderPlace(ladder, ladderIndex, path);
+      role(entry, ['approvals', ladderIndex, 'initiatedBy'], ladder.initiatedBy, `${place([])}, raised by`);
+      ladder.bands.forEach((band, bandIndex) => role(entry, ['approvals', ladderIndex, 'bands', bandIndex, 'approver'], band.approver, `${place(['bands', bandIndex])} approver`));
+      ladder.conditions?.forEach((condition, conditionIndex) => role(entry, ['approvals', ladderIndex, 'conditions', conditionIndex, 'approver'], condition.approver, `${place(['conditions', conditionIndex])} approver`));
     });
   }
 

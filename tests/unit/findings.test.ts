@@ -122,7 +122,7 @@ const samples: { [C in FindingCode]: readonly FindingDetail<C>[] } = {
   ],
   'missing-steps': [{}],
   'unknown-currency': [
-    { reason: 'ladder-unit', ladderIndex: 0, action: 'Grant a discount', unit: 'Euro' },
+    { reason: 'ladder-unit', unit: 'Euro' },
     { reason: 'currency', currency: 'RMB' },
   ],
   'duplicate-flow': [{}],

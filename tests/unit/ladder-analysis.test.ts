@@ -626,7 +626,7 @@ describe('analyzeLadders: messages and locations', () => {
           "code": "schema-invalid",
           "field": "approvals.1.unit",
           "line": 20,
-          "message": "metric "discount" is measured in EUR here but in % by approvals.0 of this procedure: a metric has one unit; use %, or give this ladder a metric of its own",
+          "message": "metric "discount" is measured in EUR here but in % by ladder 1 of this procedure: a metric has one unit; use %, or give this ladder a metric of its own",
         },
       ]
     `);
@@ -657,7 +657,7 @@ describe('analyzeLadders: messages and locations', () => {
           "field": "approvals.0.unit",
           "file": "procedures/change/order-change.mdx",
           "line": 12,
-          "message": "metric "discount" is measured in EUR here but in % by approvals.0 of procedures/change/price-change.mdx: a metric has one unit; use %, or give this ladder a metric of its own",
+          "message": "metric "discount" is measured in EUR here but in % by ladder 1 of procedures/change/price-change.mdx: a metric has one unit; use %, or give this ladder a metric of its own",
         },
       ]
     `);
