@@ -169,7 +169,7 @@ describe('search in the English portal', () => {
       await expect.poll(async () => (await hits.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''))).some((href) => href.startsWith('/procedures/')), { timeout: 10_000 }).toBe(true);
       const links = await hits.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href') ?? ''));
       expect(links.filter((href) => href.startsWith('/glossary/'))).not.toContainEqual(expect.stringMatching(/#letter-/));
-      expect(links.find((href) => href.startsWith('/glossary/#'))).toBe('/glossary/#term-discount');
+      expect(links).toContain('/glossary/#term-discount');
       await note.getByRole('button', { name: 'Search for “discont” instead' }).click();
       expect(await box.inputValue()).toBe('discont');
       await english.waitForTimeout(1000);
@@ -197,8 +197,15 @@ describe('the Traditional Chinese portal', () => {
       await taiwan.goto(`${served.url}/`);
       expect(await taiwan.locator('html').getAttribute('lang')).toBe('zh-TW');
       // Every interface label the page shows is written in Traditional characters: none of the
-      // characters our Simplified labels have and Traditional Chinese writes otherwise appear.
-      const simplifiedOnly = new Set([...Object.values(learningLabels['zh-CN']), ...Object.values(approvalLabels['zh-CN'])].join('').split('').filter((char) => toTraditional(char) !== char));
+      // characters our Simplified labels have and Traditional Chinese writes otherwise appear
+      // (a character the package's own Traditional text uses, such as the 准 of 核准, is both).
+      const authored = new Set(readdirSync(dir, { recursive: true, encoding: 'utf8' }).flatMap((file) => (/\.(ya?ml|mdx?)$/.test(file) ? [...readFileSync(join(dir, file), 'utf8')] : [])));
+      const simplifiedOnly = new Set(
+        [...Object.values(learningLabels['zh-CN']), ...Object.values(approvalLabels['zh-CN'])]
+          .join('')
+          .split('')
+          .filter((char) => toTraditional(char) !== char && !authored.has(char)),
+      );
       for (const path of ['/', routes.approvals, routes.glossary, routes.procedure('standard/rush-order'), routes.learningPath('order-desk')]) {
         await taiwan.goto(`${served.url}${path}`);
         const text = await taiwan.locator('body').innerText();
