@@ -590,6 +590,16 @@ export type FindingCode = keyof typeof findingCatalogue;
 /** What a check hands over about a finding of `code`, for the catalogue to write its message from. */
 export type FindingDetail<C extends FindingCode> = C extends FindingCode ? Parameters<(typeof findingCatalogue)[C]['message']>[0] : never;
 
+/** The words of one code in another language: its title, its hint and its message over the same detail. */
+export interface FindingText<C extends FindingCode> {
+  title: string;
+  hint: string;
+  message: (detail: FindingDetail<C>) => string;
+}
+
+/** A whole catalogue's words in one language: a code without them is a compile error. */
+export type FindingTexts = { [C in FindingCode]: FindingText<C> };
+
 export interface Finding {
   code: FindingCode;
   severity: Severity;
@@ -623,7 +633,7 @@ export interface FindingLocation {
 export function finding<C extends FindingCode>(code: C, where: FindingLocation, detail: FindingDetail<C>, hint?: string): Finding {
   const kind = findingCatalogue[code];
   // Key order follows the contract so `--json` reads naturally: code, severity, file, line, field, message, hint.
-  return {
+  const made: Finding = {
     code,
     severity: kind.severity,
     file: where.file,
@@ -633,6 +643,22 @@ export function finding<C extends FindingCode>(code: C, where: FindingLocation, 
     message: findingMessage(code, detail),
     hint: hint ?? kind.hint,
   };
+  // The detail travels with the finding, unseen by JSON and by comparisons, so it can be written in
+  // another language later (localizeFinding); a hint the check wrote itself stays as written.
+  Object.defineProperty(made, DETAIL, { value: { detail, ownHint: hint !== undefined }, enumerable: false });
+  return made;
+}
+
+const DETAIL = Symbol('finding detail');
+
+/** The finding with its message and hint in `texts`' language, when it was made by `finding()` and the texts have its code. */
+export function localizeFinding(f: Finding, texts: FindingTexts | undefined): Finding {
+  const carried = (f as unknown as Record<symbol, { detail: unknown; ownHint: boolean } | undefined>)[DETAIL];
+  if (!texts || !carried) return f;
+  const text = texts[f.code] as FindingText<FindingCode>;
+  const localized: Finding = { ...f, message: (text.message as (detail: unknown) => string)(carried.detail), hint: carried.ownHint ? f.hint : text.hint };
+  Object.defineProperty(localized, DETAIL, { value: carried, enumerable: false });
+  return localized;
 }
 
 /** The message of a finding of `code` about `detail`, for what reports a finding in its own shape (the closeout checklist). */
