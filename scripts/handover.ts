@@ -13,11 +13,15 @@ import { parseDay, today } from '../src/lib/dates.ts';
 import { hasErrors } from '../src/lib/findings.ts';
 import { PackageDirectoryError, listPackageAssets, readPackageDir } from '../src/lib/package-files.ts';
 import { formatFinding, formatSummary } from '../src/lib/finding-format.ts';
+import { localizeFindings } from '../src/lib/finding-language.ts';
+import type { Locale } from '../src/lib/i18n.ts';
 import { NEW_USAGE, NewUsageError, runNew } from './new-command.ts';
 
+const LANGUAGES: readonly Locale[] = ['en', 'zh-CN', 'zh-TW'];
+
 const USAGE = `Usage:
-  handover check [DIR] [--json] [--today YYYY-MM-DD]
-  handover build [DIR] [--out DIR] [--profile public|internal] [--today YYYY-MM-DD]
+  handover check [DIR] [--json] [--today YYYY-MM-DD] [--lang en|zh-CN|zh-TW]
+  handover build [DIR] [--out DIR] [--profile public|internal] [--today YYYY-MM-DD] [--lang en|zh-CN|zh-TW]
   handover dev   [DIR] [--profile public|internal]
   handover serve [DIR] [--out DIR] [--port N]     build, then serve the result
   handover export approvals [DIR] [--format csv|json] [--profile public|internal] [--today YYYY-MM-DD]
@@ -26,7 +30,8 @@ ${NEW_USAGE}
   handover diff OLD NEW [--json]                  what changed: approval bands, procedures, registers;
                                                   OLD, NEW: package folders or git revisions (of the
                                                   folder given, or of the package in the current folder)
-DIR defaults to "content". Exit codes: 0 ok, 1 errors found or build failed, 2 usage error.`;
+DIR defaults to "content". check and build speak the package's language unless --lang names another.
+Exit codes: 0 ok, 1 errors found or build failed, 2 usage error.`;
 
 class UsageError extends Error {}
 
@@ -48,6 +53,7 @@ function parse(args: string[]) {
       profile: { type: 'string', default: 'public' },
       port: { type: 'string' },
       format: { type: 'string', default: 'csv' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,20 +62,24 @@ function parse(args: string[]) {
   if (!day) throw new UsageError(`--today takes a date written YYYY-MM-DD, got "${values.today}"`);
   if (values.profile !== 'public' && values.profile !== 'internal') throw new UsageError(`--profile is public or internal, got "${values.profile}"`);
   if (values.format !== 'csv' && values.format !== 'json') throw new UsageError(`--format is csv or json, got "${values.format}"`);
+  if (values.lang !== undefined && !LANGUAGES.includes(values.lang as Locale)) throw new UsageError(`--lang is one of ${LANGUAGES.join(', ')}, got "${values.lang}"`);
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) throw new UsageError(`--port takes a port number, got "${values.port}"`);
-  return { ...values, port, format: values.format as 'csv' | 'json', profile: values.profile as 'public' | 'internal', today: day, dir: resolve(positionals[0] ?? 'content') };
+  return { ...values, port, format: values.format as 'csv' | 'json', profile: values.profile as 'public' | 'internal', lang: values.lang as Locale | undefined, today: day, dir: resolve(positionals[0] ?? 'content') };
 }
 
 async function runCheck(options: ReturnType<typeof parse>): Promise<number> {
   // The check is the first half of a build: the same model, before any page is made.
   const files = await readPackageDir(options.dir);
-  const result = (await modelOf(options.dir, files, { today: options.today, profile: 'internal', assets: await listPackageAssets(options.dir) })).fullCheck;
+  const model = await modelOf(options.dir, files, { today: options.today, profile: 'internal', assets: await listPackageAssets(options.dir) });
+  // In the package's language unless --lang says otherwise (README, The CLI).
+  const language = options.lang ?? model.locale;
+  const result = { ...model.fullCheck, findings: localizeFindings(model.fullCheck.findings, language) };
   if (options.json) {
     console.log(JSON.stringify(checkReport(result), null, 2));
   } else {
     for (const f of result.findings) console.log(formatFinding(f));
-    console.log(formatSummary(result.summary));
+    console.log(formatSummary(result.summary, language));
   }
   return hasErrors(result.findings) ? 1 : 0;
 }

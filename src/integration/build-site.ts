@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import { formatDate } from '../lib/dates.ts';
 import { formatFinding, formatSummary } from '../lib/finding-format.ts';
 import { hasErrors } from '../lib/findings.ts';
+import { localizeFindings } from '../lib/finding-language.ts';
+import { translator, type Locale } from '../lib/i18n.ts';
+import { cliLabels } from '../lib/i18n/cli.ts';
+import { fill } from '../lib/i18n/learning.ts';
 import type { Profile } from '../lib/profile.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { loadSiteModel, packageReads } from './build-model-store.ts';
@@ -15,6 +19,8 @@ export interface BuildOptions {
   out?: string;
   profile: Profile;
   today: Date;
+  /** The language of what the build prints; the package's own by default. */
+  lang?: Locale;
 }
 
 function prepare(options: BuildOptions): HandoverSettings {
@@ -34,10 +40,12 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; o
   await cleanLeftovers(outDir);
   const settings = prepare(options);
   const model = await loadSiteModel(settings);
-  for (const f of model.fullCheck.findings) console.log(formatFinding(f));
-  console.log(formatSummary(model.fullCheck.summary));
+  const language = options.lang ?? model.locale;
+  const t = translator(cliLabels, language);
+  for (const f of localizeFindings(model.fullCheck.findings, language)) console.log(formatFinding(f));
+  console.log(formatSummary(model.fullCheck.summary, language));
   if (hasErrors(model.fullCheck.findings)) {
-    console.error(`handover: build refused because the package has errors; ${outDir} was left as it was.`);
+    console.error(`handover: ${fill(t('build.refused'), { out: outDir })}`);
     return { ok: false, outDir };
   }
   // Astro keeps intermediate server chunks inside the output when it lies within the working
@@ -45,7 +53,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; o
   // project's cache, from the project root, then moved beside the output and swapped in.
   const cache = cacheRoot(projectRoot);
   const staging = resolve(cache, `staging-${process.pid}`);
-  console.log(`Building ${options.dir} (${settings.profile} profile) ...`);
+  console.log(fill(t('build.start'), { dir: options.dir, profile: t(`profile.${settings.profile}`) }));
   const cwd = process.cwd();
   const releaseLock = await acquireBuildLock(projectRoot);
   try {
@@ -59,14 +67,14 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean; o
     await publishSite(staging, outDir, { builtAt: new Date().toISOString(), profile: settings.profile, packageReads: packageReads() });
   } catch (cause) {
     await rm(staging, { recursive: true, force: true });
-    console.error(`handover: the site build failed: ${cause instanceof Error ? cause.message : String(cause)}`);
-    console.error(`handover: ${outDir} was left as it was.`);
+    console.error(`handover: ${fill(t('build.failed'), { cause: cause instanceof Error ? cause.message : String(cause) })}`);
+    console.error(`handover: ${fill(t('build.untouched'), { out: outDir })}`);
     return { ok: false, outDir };
   } finally {
     process.chdir(cwd);
     await releaseLock();
   }
-  console.log(`Site written to ${outDir}`);
+  console.log(fill(t('build.written'), { out: outDir }));
   return { ok: true, outDir };
 }
 

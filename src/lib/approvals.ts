@@ -1,5 +1,6 @@
 import type { ApprovalBand, ApprovalCondition, ApprovalLadder } from '../schemas/index.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
+import type { LadderPlace } from './findings.ts';
 import { isChinese } from './i18n.ts';
 
 /**
@@ -131,15 +132,20 @@ export function approvalLadders(pkg: HandoverPackage): LadderEntry[] {
 }
 
 /**
- * A place in a procedure's approvals as a reader names it: the ladder by its
- * position counted from 1 and its action, then the band or condition by its
- * position, e.g. `ladder 1 (Discount off list price), band 3`. `path` is the
- * field path below the ladder (`['bands', 2, 'approver']`).
+ * A place in a procedure's approvals for a finding to name: the ladder (its
+ * position and action) and the band or condition `path` leads to
+ * (`['bands', 2, 'approver']`, below the ladder).
  */
-export function ladderPlace(ladder: Pick<ApprovalLadder, 'action'>, ladderIndex: number, path: readonly PropertyKey[] = []): string {
-  const [part, index] = path;
-  const item = (part === 'bands' || part === 'conditions') && typeof index === 'number' ? `, ${part === 'bands' ? 'band' : 'condition'} ${index + 1}` : '';
-  return `ladder ${ladderIndex + 1} (${ladder.action})${item}`;
+export function ladderPlace(ladder: Pick<ApprovalLadder, 'action'>, ladderIndex: number, path: readonly PropertyKey[] = []): LadderPlace {
+  const [part, index, field] = path;
+  const item = (part === 'bands' || part === 'conditions') && typeof index === 'number' ? { kind: part === 'bands' ? ('band' as const) : ('condition' as const), index } : undefined;
+  const named = item ? field : part;
+  return {
+    ladder: ladderIndex,
+    action: ladder.action,
+    ...(item && { item }),
+    ...((named === 'approver' || named === 'initiatedBy' || named === 'unit') && { part: named }),
+  };
 }
 
 /** The fragment of a ladder on its procedure's page, e.g. `approvals-1` for the first, so findings can link to it. */

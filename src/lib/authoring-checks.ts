@@ -59,7 +59,7 @@ export function checkAuthoring(pkg: HandoverPackage): Finding[] {
     }
     if (!isInherited(procedure, 'approvals')) procedure.data.approvals?.forEach((ladder, index) => {
       if (ladder.unit !== '%' && !CURRENCIES.has(ladder.unit)) {
-        findings.push(finding('unknown-currency', { file: procedure.file, line: procedure.lineOf(['approvals', index, 'unit']), field: `approvals.${index}.unit`, place: `${ladderPlace(ladder, index)}, unit` }, { reason: 'ladder-unit', unit: ladder.unit }));
+        findings.push(finding('unknown-currency', { file: procedure.file, line: procedure.lineOf(['approvals', index, 'unit']), field: `approvals.${index}.unit`, place: ladderPlace(ladder, index, ['unit']) }, { reason: 'ladder-unit', unit: ladder.unit }));
       }
     });
   }

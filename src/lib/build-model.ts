@@ -2,6 +2,7 @@ import { checkPackage, profileCheck, type CheckOptions, type CheckResult } from 
 import { diagramDocuments, type DiagramSource } from './diagrams.ts';
 import { evidenceOf, type EvidenceFile } from './evidence.ts';
 import { sourceFingerprint } from './fingerprint.ts';
+import { localizeFindings } from './finding-language.ts';
 import type { Locale } from './i18n.ts';
 import type { HandoverPackage } from './package.ts';
 import { diffPackages, type PackageDiff } from './package-diff.ts';
@@ -57,7 +58,10 @@ export interface BuildModel {
 
 /** Reads nothing and writes nothing: the same files and options always give the same model. */
 export async function createBuildModel(files: PackageFiles, options: BuildModelOptions): Promise<BuildModel> {
-  const fullCheck = await checkPackage(files, options);
+  const checked = await checkPackage(files, options);
+  const locale = checked.pkg.meta?.data.locale ?? 'en';
+  // Findings speak the package's language, on its pages and in check.json as in the CLI.
+  const fullCheck = { ...checked, findings: localizeFindings(checked.findings, locale), loadFindings: localizeFindings(checked.loadFindings, locale) };
   const assets = options.assets ?? assetsOfFiles(files.keys());
   const check = profileCheck(fullCheck, options.profile, options);
   const pkg = applyProfile(fullCheck.pkg, options.profile);
@@ -67,7 +71,7 @@ export async function createBuildModel(files: PackageFiles, options: BuildModelO
     fullCheck,
     check,
     pkg,
-    locale: fullCheck.pkg.meta?.data.locale ?? 'en',
+    locale,
     documents: publishedDocuments(pkg),
     diagrams: diagramDocuments(pkg).flatMap((doc) => doc.diagrams.map((diagram) => ({ ...diagram, file: doc.file }))),
     fingerprints: new Map([...files].map(([path, bytes]) => [path, sourceFingerprint(bytes)])),

@@ -1,4 +1,7 @@
 import type { Finding, FindingSummary } from './findings.ts';
+import { translator } from './i18n.ts';
+import { cliLabels, type CliLabel } from './i18n/cli.ts';
+import { fill } from './i18n/learning.ts';
 
 /** One line per finding: `file:line  severity  code  field: message`, the field named as a reader would where it has a place. */
 export function formatFinding(f: Finding): string {
@@ -12,7 +15,13 @@ export function findingField(f: Pick<Finding, 'field' | 'place'>): string | unde
   return f.place ?? f.field;
 }
 
-export function formatSummary(summary: FindingSummary): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${plural(summary.errors, 'error')}, ${plural(summary.warnings, 'warning')} in ${plural(summary.files, 'file')}`;
+/** `0 errors, 2 warnings in 31 files`, in the language of the output. */
+export function formatSummary(summary: FindingSummary, locale?: string): string {
+  const t = translator(cliLabels, locale);
+  const count = (n: number, one: CliLabel, many: CliLabel) => fill(t(n === 1 ? one : many), { count: n });
+  return fill(t('summary.line'), {
+    errors: count(summary.errors, 'summary.errors', 'summary.errorsMany'),
+    warnings: count(summary.warnings, 'summary.warnings', 'summary.warningsMany'),
+    files: count(summary.files, 'summary.files', 'summary.filesMany'),
+  });
 }

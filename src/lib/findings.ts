@@ -623,7 +623,25 @@ export interface FindingLocation {
   file: string;
   line?: number;
   field?: string;
-  place?: string;
+  place?: LadderPlace;
+}
+
+/** A field of a procedure's approvals, as a reader names it (Finding.place). */
+export interface LadderPlace {
+  /** 0-based index of the ladder in `approvals`. */
+  ladder: number;
+  action: string;
+  /** The band or condition, by its 0-based index. */
+  item?: { kind: 'band' | 'condition'; index: number };
+  /** The field of the ladder, band or condition meant. */
+  part?: 'approver' | 'initiatedBy' | 'unit';
+}
+
+/** `ladder 1 (Discount off list price), band 3 approver`: positions counted from 1. */
+export function placeText(place: LadderPlace): string {
+  const item = place.item ? `, ${place.item.kind} ${place.item.index + 1}` : '';
+  const part = place.part === 'approver' ? ' approver' : place.part === 'initiatedBy' ? ', raised by' : place.part === 'unit' ? ', unit' : '';
+  return `ladder ${place.ladder + 1} (${place.action})${item}${part}`;
 }
 
 /**
@@ -639,24 +657,32 @@ export function finding<C extends FindingCode>(code: C, where: FindingLocation, 
     file: where.file,
     ...(where.line !== undefined && { line: where.line }),
     ...(where.field !== undefined && where.field !== '' && { field: where.field }),
-    ...(where.place !== undefined && { place: where.place }),
+    ...(where.place !== undefined && { place: placeText(where.place) }),
     message: findingMessage(code, detail),
     hint: hint ?? kind.hint,
   };
   // The detail travels with the finding, unseen by JSON and by comparisons, so it can be written in
   // another language later (localizeFinding); a hint the check wrote itself stays as written.
-  Object.defineProperty(made, DETAIL, { value: { detail, ownHint: hint !== undefined }, enumerable: false });
+  Object.defineProperty(made, DETAIL, { value: { detail, ownHint: hint !== undefined, place: where.place }, enumerable: false });
   return made;
 }
 
 const DETAIL = Symbol('finding detail');
 
-/** The finding with its message and hint in `texts`' language, when it was made by `finding()` and the texts have its code. */
-export function localizeFinding(f: Finding, texts: FindingTexts | undefined): Finding {
-  const carried = (f as unknown as Record<symbol, { detail: unknown; ownHint: boolean } | undefined>)[DETAIL];
+/**
+ * The finding with its message, hint and place in another language, when it
+ * was made by `finding()`: `texts` writes the message and hint, `place` the place.
+ */
+export function localizeFinding(f: Finding, texts: FindingTexts | undefined, place: (place: LadderPlace) => string = placeText): Finding {
+  const carried = (f as unknown as Record<symbol, { detail: unknown; ownHint: boolean; place?: LadderPlace } | undefined>)[DETAIL];
   if (!texts || !carried) return f;
   const text = texts[f.code] as FindingText<FindingCode>;
-  const localized: Finding = { ...f, message: (text.message as (detail: unknown) => string)(carried.detail), hint: carried.ownHint ? f.hint : text.hint };
+  const localized: Finding = {
+    ...f,
+    ...(carried.place && { place: place(carried.place) }),
+    message: (text.message as (detail: unknown) => string)(carried.detail),
+    hint: carried.ownHint ? f.hint : text.hint,
+  };
   Object.defineProperty(localized, DETAIL, { value: carried, enumerable: false });
   return localized;
 }

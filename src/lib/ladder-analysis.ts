@@ -1,6 +1,6 @@
 import type { ApprovalBand, ApprovalLadder } from '../schemas/index.ts';
 import { ladderPlace } from './approvals.ts';
-import { finding, type Finding } from './findings.ts';
+import { finding, type Finding, type FindingLocation } from './findings.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import type { FieldPath } from './source.ts';
 import { isInherited } from './variants.ts';
@@ -158,7 +158,7 @@ function analyzeLadder({ procedure, ladder, ladderIndex }: LadderSite, ranks: Re
  * covered: anything between that reach and the next band's start is a gap;
  * any two bands sharing a value overlap.
  */
-function gapsAndOverlaps(intervals: readonly BandInterval[], ladder: ApprovalLadder, at: (path: FieldPath) => { file: string; line?: number; field: string; place: string }): Finding[] {
+function gapsAndOverlaps(intervals: readonly BandInterval[], ladder: ApprovalLadder, at: (path: FieldPath) => FindingLocation): Finding[] {
   const findings: Finding[] = [];
   const { metric, unit } = ladder;
   // Covered so far: [0, reach] or [0, reach); initially nothing, i.e. [0, 0).

@@ -1,5 +1,5 @@
 import { ladderPlace } from './approvals.ts';
-import { finding, type AddressedName, type Finding, type RecordKind } from './findings.ts';
+import { finding, type AddressedName, type Finding, type LadderPlace, type RecordKind } from './findings.ts';
 import type { HandoverPackage, Located } from './package.ts';
 import type { FieldPath } from './source.ts';
 import { isInherited } from './variants.ts';
@@ -18,8 +18,8 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
   const deckSlugs = pkg.declared.decks;
   const quizSlugs = pkg.declared.quizzes;
 
-  const at = (record: Located<unknown>, path: FieldPath, place?: string) => ({ file: record.file, line: record.lineOf(path), field: [...record.path, ...path].join('.'), ...(place !== undefined && { place }) });
-  const role = (record: Located<unknown>, path: FieldPath, id: string | undefined, place?: string) => {
+  const at = (record: Located<unknown>, path: FieldPath, place?: LadderPlace) => ({ file: record.file, line: record.lineOf(path), field: [...record.path, ...path].join('.'), ...(place !== undefined && { place }) });
+  const role = (record: Located<unknown>, path: FieldPath, id: string | undefined, place?: LadderPlace) => {
     // Without a readable roles.yaml every role would be "unknown"; that file's own finding says why.
     if (roleIds && id !== undefined && !roleIds.has(id)) {
       findings.push(finding('unknown-role', at(record, path, place), { role: id, known: roleIds }));
@@ -79,9 +79,9 @@ export function checkReferences(pkg: HandoverPackage): Finding[] {
     }
     if (!isInherited(entry, 'approvals')) data.approvals?.forEach((ladder, ladderIndex) => {
       const place = (path: FieldPath) => ladderPlace(ladder, ladderIndex, path);
-      role(entry, ['approvals', ladderIndex, 'initiatedBy'], ladder.initiatedBy, `${place([])}, raised by`);
-      ladder.bands.forEach((band, bandIndex) => role(entry, ['approvals', ladderIndex, 'bands', bandIndex, 'approver'], band.approver, `${place(['bands', bandIndex])} approver`));
-      ladder.conditions?.forEach((condition, conditionIndex) => role(entry, ['approvals', ladderIndex, 'conditions', conditionIndex, 'approver'], condition.approver, `${place(['conditions', conditionIndex])} approver`));
+      role(entry, ['approvals', ladderIndex, 'initiatedBy'], ladder.initiatedBy, place(['initiatedBy']));
+      ladder.bands.forEach((band, bandIndex) => role(entry, ['approvals', ladderIndex, 'bands', bandIndex, 'approver'], band.approver, place(['bands', bandIndex, 'approver'])));
+      ladder.conditions?.forEach((condition, conditionIndex) => role(entry, ['approvals', ladderIndex, 'conditions', conditionIndex, 'approver'], condition.approver, place(['conditions', conditionIndex, 'approver'])));
     });
   }
 

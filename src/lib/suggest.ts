@@ -1,12 +1,18 @@
 /** "; did you mean ...?" for a near miss, so a typo is fixed in one go. */
 export function suggest(id: string, known: ReadonlySet<string>): string {
+  const best = nearMiss(id, known);
+  return best !== undefined ? `; did you mean "${best}"?` : '';
+}
+
+/** The known id nearest to `id`, when it is near enough to be what was meant (any letter case). */
+export function nearMiss(id: string, known: ReadonlySet<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of known) {
     const distance = editDistance(id.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? `; did you mean "${best}"?` : '';
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? best : undefined;
 }
 
 /** Levenshtein distance: insertions, deletions and substitutions. */

@@ -68,7 +68,9 @@ describe('real material builds as its case pins', () => {
       expect(run.code, output).toBe(1);
       const { file, line, code } = testCase.finding!;
       expect(run.stdout).toContain(`${file}:${line}  error  ${code}`);
-      expect(run.stderr).toContain('build refused because the package has errors');
+      // The build speaks the package's language.
+      const chinese = /^locale:\s*zh-CN/m.test(readFileSync(join(testCase.dir, 'handover.yaml'), 'utf8'));
+      expect(run.stderr).toContain(chinese ? '交接包有错误，已拒绝生成' : 'build refused because the package has errors');
     }
   });
 });

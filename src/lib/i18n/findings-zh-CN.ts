@@ -19,7 +19,7 @@ import { formatDate } from '../dates.ts';
 import type { AddressedName, FindingTexts, PackageFolder, RecordKind } from '../findings.ts';
 import type { Interval } from '../ladder-analysis.ts';
 import type { UnsafeAttribute, UnsafeUrl } from '../markup-policy.ts';
-import { editDistance } from '../suggest.ts';
+import { nearMiss } from '../suggest.ts';
 
 /** A deck embed line, as the English catalogue's detail holds it. */
 type EmbedLine = { kind: 'approvals' | 'flow'; procedureId: string };
@@ -29,17 +29,12 @@ type NamedPath = { what: 'evidence' | 'file'; path: string };
 
 /**
  * “；是否想写“…”？” for a near miss. The candidate and the threshold are
- * those of suggest() (../suggest.ts), which writes the English sentence:
+ * nearMiss()'s, which suggest() (../suggest.ts) writes in English:
  * both languages must offer the same id, so only the words differ here.
  */
 export function suggestZh(id: string, known: ReadonlySet<string>): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance(id.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? `；是否想写“${best}”？` : '';
+  const best = nearMiss(id, known);
+  return best !== undefined ? `；是否想写“${best}”？` : '';
 }
 
 /** At most `length` characters of a text an author wrote (the English messages' lengths), so a long one does not drown the message. */
