@@ -334,6 +334,32 @@ describe('order types compared', () => {
   });
 });
 
+describe('the lookup by keyboard and screen reader', () => {
+  it('is reached, filled in and answered with the keyboard alone, each field named, the answer announced', async () => {
+    const { page, errors } = await open(sample, '/approvals/');
+    const orderType = page.getByRole('combobox', { name: 'Order type' });
+    const ladder = page.getByRole('combobox', { name: 'Action' });
+    const value = page.getByRole('textbox', { name: 'Value' });
+    expect(await orderType.count()).toBe(1);
+    expect(await ladder.count()).toBe(1);
+    await orderType.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lookup-ladder');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('lookup-value');
+    await page.keyboard.type('7');
+    await page.keyboard.press('Enter');
+    const status = page.locator('#lookup-result');
+    expect(await status.getAttribute('role')).toBe('status');
+    await expect.poll(() => status.textContent()).toMatch(/7 %/);
+    expect(await page.locator('#lookup-result').getAttribute('aria-live')).toBe('polite');
+    // The value names its unit to a screen reader too.
+    expect(await value.getAttribute('aria-describedby')).toBe('lookup-unit');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('a variant that inherits its ladders (the backorder)', () => {
   it('shows the base ladders marked as inherited on the page, in the matrix, the lookup and the CSV, with "On this page" listing them', async () => {
     const { page, errors } = await open(sample, '/procedures/standard/backorder/');

@@ -249,6 +249,35 @@ describe('a learning path', () => {
   });
 });
 
+describe('by keyboard alone', () => {
+  it('answers a quiz with the keyboard, and the result takes the focus so it is read out', async () => {
+    await open(routes.quiz(quiz().slug));
+    for (const [index] of quiz().data.questions.entries()) {
+      await page.locator(`[data-question="${index}"] input`).first().focus();
+      await page.keyboard.press('Space');
+    }
+    await page.locator('[data-quiz-submit]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-quiz-result'))).toBe(true);
+    expect(await page.locator('[data-quiz-result]').getAttribute('role')).toBe('status');
+    expect((await page.locator('[data-quiz-result]').textContent())?.length).toBeGreaterThan(0);
+    // Every question is a group named by its prompt.
+    expect(await page.getByRole('group').count()).toBeGreaterThanOrEqual(quiz().data.questions.length);
+  });
+
+  it('marks a path step read with the keyboard, and the button says whether it is pressed', async () => {
+    const step = resolveLearningPath(pkg, pkg.meta!.data.learningPaths![0]!).find((s) => s.kind === 'procedure')!;
+    await open(step.href);
+    const button = page.getByRole('button', { name: zh['path.markRead'] });
+    const before = await button.getAttribute('aria-pressed');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    expect(await button.getAttribute('aria-pressed')).toBe(before === 'true' ? 'false' : 'true');
+    await page.keyboard.press('Space');
+    expect(await button.getAttribute('aria-pressed')).toBe(before);
+  });
+});
+
 describe('glossary terms on procedure pages', () => {
   it('explain a term on keyboard focus and on hover, and Escape dismisses the explanation', async () => {
     await open(routes.procedure('standard/sales-order'));
