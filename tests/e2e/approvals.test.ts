@@ -337,9 +337,12 @@ describe('order types compared', () => {
 describe('the lookup by keyboard and screen reader', () => {
   it('is reached, filled in and answered with the keyboard alone, each field named, the answer announced', async () => {
     const { page, errors } = await open(sample, '/approvals/');
-    const orderType = page.getByRole('combobox', { name: 'Order type' });
-    const ladder = page.getByRole('combobox', { name: 'Action' });
-    const value = page.getByRole('textbox', { name: 'Value' });
+    // The lookup is a form named by its heading (the matrix filters have an "Order type" too).
+    const form = page.getByRole('form', { name: 'Who approves?' });
+    expect(await form.count()).toBe(1);
+    const orderType = form.getByRole('combobox', { name: 'Order type' });
+    const ladder = form.getByRole('combobox', { name: 'Action' });
+    const value = form.getByRole('textbox', { name: 'Value' });
     expect(await orderType.count()).toBe(1);
     expect(await ladder.count()).toBe(1);
     await orderType.focus();
