@@ -1,7 +1,7 @@
 import type { ApprovalBand, ApprovalCondition, ApprovalLadder } from '../schemas/index.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import type { LadderPlace } from './findings.ts';
-import { isChinese } from './i18n.ts';
+import { isChinese } from './locale.ts';
 
 /**
  * Display of approval ladders. A band holds the values v with

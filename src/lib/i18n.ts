@@ -6,12 +6,7 @@
  */
 import { toTraditional } from './i18n/traditional.ts';
 
-export type Locale = 'en' | 'zh-CN' | 'zh-TW';
-
-/** Whether the interface is Chinese, in either script: Chinese punctuation, segmentation and headings apply. */
-export function isChinese(locale: string | undefined): locale is 'zh-CN' | 'zh-TW' {
-  return locale === 'zh-CN' || locale === 'zh-TW';
-}
+export { isChinese, type Locale } from './locale.ts';
 
 const en = {
   'nav.start': 'Start',
