@@ -61,6 +61,8 @@ export function checkDocumentBody(doc: Pick<DocumentEntry<unknown>, 'file' | 'bo
   const findings: Finding[] = [];
   const local = (node: MdxNode, path: string) => {
     const resolved = resolvePackagePath(doc.file, path, assets);
+    // An image from the web works while the reader is online, and not in the handbook, printed offline.
+    if (resolved.kind === 'remote' && /^(https?:)?\/\//i.test(path)) findings.push(finding('remote-image', { file: doc.file, line: lineOf(node) }, { url: path }));
     if (resolved.kind === 'outside') findings.push(finding('outside-package', { file: doc.file, line: lineOf(node) }, { reason: 'leaves-package', what: 'file', path }));
     else if (resolved.kind === 'missing') findings.push(finding('missing-file', { file: doc.file, line: lineOf(node) }, { what: 'file', path, lookedFor: resolved.path }));
   };

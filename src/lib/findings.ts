@@ -561,6 +561,12 @@ export const findingCatalogue = {
     hint: 'Solve it, then write the solution into issues.yaml step by step and set status: resolved, so the next person can solve it alone.',
     message: (detail) => (detail.reason === 'open' ? `${detail.issue} is open: ${detail.summary}` : `${detail.issue} is resolved without an archived solution`),
   }),
+  'remote-image': kind<{ url: string }>({
+    severity: 'warning',
+    title: 'A document shows an image from the web',
+    hint: 'Copy the image into the package and name it by its path there: the portal and its handbook are built without the network.',
+    message: ({ url }) => `"${url}" is loaded from the web: readers' browsers fetch it from that site each time, and the handbook PDF, printed offline, leaves it out`,
+  }),
   'internal-reference': kind<{ reason: 'procedure'; id: string } | { reason: 'learning-path-step'; step: string }>({
     severity: 'warning',
     title: 'A public document names an internal one',

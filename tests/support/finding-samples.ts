@@ -135,6 +135,7 @@ export const samples: { [C in FindingCode]: readonly FindingDetail<C>[] } = {
     { reason: 'open', issue: 'I-4', summary: 'Invoices print twice' },
     { reason: 'no-solution', issue: 'I-5' },
   ],
+  'remote-image': [{ url: 'https://img.shields.io/badge/build-passing-green' }],
   'internal-reference': [
     { reason: 'procedure', id: 'internal/audit' },
     { reason: 'learning-path-step', step: 'quiz:audit' },

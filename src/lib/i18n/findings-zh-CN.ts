@@ -467,6 +467,11 @@ export const zhCNFindings: FindingTexts = {
     hint: '请解决问题，然后把解决方案逐步写入 issues.yaml，并设置 status: resolved，以便下一位同事能够自行解决。',
     message: (detail) => (detail.reason === 'open' ? `问题 ${detail.issue} 尚未解决：“${detail.summary}”` : `问题 ${detail.issue} 已标为解决，但没有归档解决方案`),
   },
+  'remote-image': {
+    title: '文档显示来自网络的图片',
+    hint: '请把图片复制到交接包中，并用包内的路径引用它：门户及其作业手册在没有网络的情况下生成。',
+    message: ({ url }) => `“${url}”从网络加载：读者的浏览器每次都要从该网站获取它，离线打印的作业手册 PDF 中则没有这张图片`,
+  },
   'internal-reference': {
     title: '公开文档引用了内部文档',
     hint: '公开门户会略去该引用；请把两者都设为公开，或接受公开读者看不到它。',
