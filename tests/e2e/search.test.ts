@@ -181,6 +181,12 @@ describe('search in the English portal', () => {
       const deckHit = english.locator('.pagefind-ui__result', { has: english.locator('a[href^="/decks/order-basics"]') });
       await expect.poll(() => deckHit.count(), { timeout: 10_000 }).toBeGreaterThan(0);
       expect((await deckHit.first().locator('.pagefind-ui__result-tag').allTextContents()).map((tag) => tag.trim())).toContain('Content type: Slide deck');
+      // The hit leads to the deck at the slide that says it.
+      const slideLink = await deckHit.first().locator('a[href*="#slide-"]').first().getAttribute('href');
+      const slide = Number(/#slide-(\d+)$/.exec(slideLink ?? '')?.[1]);
+      expect(slide).toBeGreaterThan(1);
+      await english.goto(`${sample.url}${slideLink}`);
+      await expect.poll(() => english.locator('.bespoke-marp-slide').evaluateAll((slides) => slides.findIndex((s) => s.classList.contains('bespoke-marp-active')) + 1)).toBe(slide);
     } finally {
       await english.close();
       await sample.close();
