@@ -2,6 +2,7 @@ import { approvalLadders } from './approvals.ts';
 import { formatDate } from './dates.ts';
 import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import { roleName } from './roles.ts';
+import { inheritedSource } from './variants.ts';
 
 /**
  * The approval exports of DESIGN.md section 7: every ladder of the package
@@ -139,7 +140,7 @@ export function serializeApprovals(rows: readonly ApprovalRow[], format: Approva
 }
 
 function inheritedFrom(pkg: HandoverPackage, procedure: ProcedureEntry): string | null {
-  const from = procedure.inheritance.approvals;
-  if (from === undefined) return null;
-  return pkg.procedures.some((p) => p.id === from) ? from : '';
+  const inherited = inheritedSource(pkg, procedure, 'approvals');
+  if (!inherited) return null;
+  return inherited.source ? inherited.id : '';
 }

@@ -1,4 +1,4 @@
-import type { ProcedureEntry } from './package.ts';
+import type { HandoverPackage, ProcedureEntry } from './package.ts';
 import { procedureSteps } from './procedure-steps.ts';
 
 /**
@@ -53,4 +53,16 @@ export function stepsOf(body: string, base: ProcedureEntry | undefined): { steps
 /** Whether a field of a procedure is taken from another one. */
 export function isInherited(procedure: Pick<ProcedureEntry, 'inheritance'>, field: InheritableField): boolean {
   return procedure.inheritance[field] !== undefined;
+}
+
+/**
+ * Where a procedure's field comes from, as the published package knows it:
+ * undefined when the procedure states the field itself; `{ id }` with the
+ * source procedure when that is published, without it when the profile
+ * leaves it out (its id is then not for the reader).
+ */
+export function inheritedSource(pkg: Pick<HandoverPackage, 'procedures'>, procedure: Pick<ProcedureEntry, 'inheritance'>, field: InheritableField): { id: string; source?: ProcedureEntry } | undefined {
+  const id = procedure.inheritance[field];
+  if (id === undefined) return undefined;
+  return { id, source: pkg.procedures.find((p) => p.id === id) };
 }
