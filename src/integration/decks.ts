@@ -66,7 +66,7 @@ export async function buildDecks(model: SiteModel, renderer: DiagramRenderer, ar
   try {
     const expanded = pkg.decks.map((deck) => ({ deck, name: basename(deckFiles(deck.slug).base), text: expandDeckEmbeds(deck, pkg, locale) }));
     await renderDiagrams(expanded, renderer);
-    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, slug: deck.slug, source: deck.file, ...(await prepareDeck(deck, text, renderer, locale, model)) })));
+    const decks = await Promise.all(expanded.map(async ({ deck, name, text }) => ({ name, slug: deck.slug, source: deck.file, covers: deck.data.covers, ...(await prepareDeck(deck, text, renderer, locale, model)) })));
     const pending = decks.filter((d) => d.markdown.includes('class="ho-mermaid"'));
     await mkdir(decksDir, { recursive: true });
     // The HTML deck is published at decks/<name>/, so the files it names go beside it there.
@@ -104,10 +104,10 @@ export async function buildDecks(model: SiteModel, renderer: DiagramRenderer, ar
     // marp-cli names the presentation <name>.html; the contract publishes it as a folder page.
     // Each carries the script that marks it studied in the reader's learning paths once its last slide is shown.
     const storageKey = progressStorageKey(pkg.meta?.data.title ?? '');
-    for (const { name, slug } of decks) {
+    for (const { name, slug, covers } of decks) {
       await mkdir(join(decksDir, name), { recursive: true });
       const html = await readFile(join(decksDir, `${name}.html`), 'utf8');
-      const published = searchableDeckHtml(html, searchFacets(pkg, { types: ['deck'], orderTypes: orderTypesOf(pkg, pkg.decks.find((d) => d.slug === slug)?.data.covers) }));
+      const published = searchableDeckHtml(html, searchFacets(pkg, { types: ['deck'], orderTypes: orderTypesOf(pkg, covers) }));
       await writeFile(join(decksDir, name, 'index.html'), published.replace('</body>', `${deckProgressScript(storageKey, `deck:${slug}`)}</body>`));
       await rm(join(decksDir, `${name}.html`));
     }

@@ -214,7 +214,7 @@ describe('approval exports', () => {
 
   it('opens approvals.csv in LibreOffice with as many rows as approvals.json and the Chinese text intact', async () => {
     const soffice = ['/usr/bin/libreoffice', '/usr/bin/soffice'].find(existsSync);
-    if (!soffice) throw new Error('LibreOffice is missing: apt-get install -y libreoffice-calc-nogui');
+    if (!soffice) throw new Error('LibreOffice is missing: apt-get install -y libreoffice-calc');
     const work = await tempDir('libreoffice');
     const cases = [
       { name: 'zh-cn', csv: await readFile(join(chinese.out, 'approvals.csv')), json: await readFile(join(chinese.out, 'approvals.json'), 'utf8') },
